@@ -1,0 +1,12 @@
+namespace Occupancy.Edge.Ingest;
+
+/// <summary>Why the edge refused a device message; the names are metric and log labels.</summary>
+public static class RejectionReasons
+{
+    public const string MalformedTopic = "malformed-topic";
+    public const string ForeignTopic = "foreign-topic";
+    public const string UnknownDevice = "unknown-device";
+    public const string Oversized = "oversized";
+    public const string MalformedPayload = "malformed-payload";
+    public const string UnsupportedChannel = "unsupported-channel";
+}

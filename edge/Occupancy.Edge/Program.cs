@@ -1,0 +1,4 @@
+using Occupancy.Edge;
+
+using var host = EdgeApplication.Build(args);
+await host.RunAsync();
