@@ -1,0 +1,146 @@
+# shellcheck shell=bash
+# ./occupancy demo: influxd, the server, one edge and a simulated sensor fleet on this machine.
+# Sourced by ./occupancy. Every process is started with a plain `cmd &` so `$!` is its own PID.
+
+on_demo_exit() {
+    local status=$?
+    trap - EXIT INT TERM
+    if [[ ${#STARTED_PIDS[@]} -gt 0 ]]; then
+        echo
+        local names=() i
+        for ((i = ${#STARTED_NAMES[@]} - 1; i >= 0; i--)); do
+            names+=("${STARTED_NAMES[i]}")
+        done
+        say "Stopping ${names[*]}"
+        stop_started_processes
+    fi
+    exit "$status"
+}
+
+build_demo_projects() {
+    local project
+    for project in \
+        server/Occupancy.Server/Occupancy.Server.csproj \
+        edge/Occupancy.Edge/Occupancy.Edge.csproj \
+        firmware/Occupancy.Firmware.Simulator/Occupancy.Firmware.Simulator.csproj; do
+        [[ -f $project ]] || die "$project is missing: the demo needs it"
+        say "Building $project (Release)"
+        MSBUILDTERMINALLOGGER=off dotnet build "$project" -c Release -nologo -v quiet
+    done
+}
+
+# A random key the server and the edge share; made once and kept with the demo's data.
+demo_edge_key() {
+    local file="$OCCUPANCY_DATA/edge-key"
+    if [[ ! -s $file ]]; then
+        (umask 077 && od -An -N32 -tx1 /dev/urandom | tr -d ' \n' >"$file")
+    fi
+    cat "$file"
+}
+
+start_influxd() {
+    local log="$OCCUPANCY_LOGS/influxd.log"
+    say "Starting influxd on 127.0.0.1:$INFLUX_PORT (data in .data/influxdb)"
+    INFLUXDB_META_DIR="$OCCUPANCY_DATA/influxdb/meta" \
+        INFLUXDB_DATA_DIR="$OCCUPANCY_DATA/influxdb/data" \
+        INFLUXDB_DATA_WAL_DIR="$OCCUPANCY_DATA/influxdb/wal" \
+        INFLUXDB_HTTP_BIND_ADDRESS="127.0.0.1:$INFLUX_PORT" \
+        INFLUXDB_BIND_ADDRESS="127.0.0.1:$INFLUX_RPC_PORT" \
+        INFLUXDB_REPORTING_DISABLED=true \
+        INFLUXDB_MONITOR_STORE_ENABLED=false \
+        INFLUXDB_HTTP_LOG_ENABLED=false \
+        INFLUXDB_DATA_QUERY_LOG_ENABLED=false \
+        influxd -config /dev/null >"$log" 2>&1 &
+    local pid=$!
+    remember_process "$pid" influxd "$log"
+    wait_until influxd "$pid" "$log" 20 "answer on /ping" http_ok "http://127.0.0.1:$INFLUX_PORT/ping" || return 1
+    curl -fsS -o /dev/null -X POST "http://127.0.0.1:$INFLUX_PORT/query" --data-urlencode "q=CREATE DATABASE occupancy" \
+        || die "could not create the occupancy database in influxd"
+}
+
+start_server() {
+    local log="$OCCUPANCY_LOGS/server.log"
+    say "Starting the server on port $HTTP_PORT"
+    # The site key goes through the environment (same setting as --EdgeKeys:hq) to keep it out of `ps`.
+    EdgeKeys__hq="$EDGE_KEY" \
+        dotnet server/Occupancy.Server/bin/Release/net10.0/Occupancy.Server.dll \
+        --urls "http://0.0.0.0:$HTTP_PORT" \
+        --Server:DataDirectory="$OCCUPANCY_DATA/server" \
+        --Seed:NetworkFile="$OCCUPANCY_ROOT/scripts/demo/network.json" \
+        >"$log" 2>&1 &
+    local pid=$!
+    remember_process "$pid" server "$log"
+    wait_until server "$pid" "$log" 60 "answer on /healthz" http_ok "http://127.0.0.1:$HTTP_PORT/healthz" || return 1
+}
+
+start_edge() {
+    local log="$OCCUPANCY_LOGS/edge-hq.log"
+    say "Starting the edge for site hq (MQTT on port $MQTT_PORT)"
+    Uplink__SiteKey="$EDGE_KEY" \
+        dotnet edge/Occupancy.Edge/bin/Release/net10.0/Occupancy.Edge.dll \
+        --Edge:SiteId=hq \
+        --Edge:DataDirectory="$OCCUPANCY_DATA/edge-hq" \
+        --Mqtt:Port="$MQTT_PORT" \
+        --Influx:Url="http://127.0.0.1:$INFLUX_PORT" \
+        --Influx:Database=occupancy \
+        --Uplink:ServerUrl="http://127.0.0.1:$HTTP_PORT" \
+        >"$log" 2>&1 &
+    local pid=$!
+    remember_process "$pid" edge "$log"
+    wait_until edge "$pid" "$log" 60 "MQTT listener" tcp_open 127.0.0.1 "$MQTT_PORT" || return 1
+}
+
+start_simulator() {
+    local log="$OCCUPANCY_LOGS/simulator.log"
+    say "Starting the simulated sensor fleet"
+    dotnet firmware/Occupancy.Firmware.Simulator/bin/Release/net10.0/Occupancy.Firmware.Simulator.dll \
+        --network "$OCCUPANCY_ROOT/scripts/demo/network.json" \
+        --site hq \
+        --broker-host 127.0.0.1 \
+        --broker-port "$MQTT_PORT" \
+        --occupied-after-ms 3000 \
+        --free-after-ms 20000 \
+        >"$log" 2>&1 &
+    remember_process "$!" simulator "$log"
+}
+
+run_demo() {
+    [[ $# -eq 0 ]] || die "demo takes no arguments (ports: OCCUPANCY_HTTP_PORT, OCCUPANCY_MQTT_PORT, OCCUPANCY_INFLUX_PORT, OCCUPANCY_INFLUX_RPC_PORT)"
+    cd "$OCCUPANCY_ROOT" || exit 1
+    HTTP_PORT=${OCCUPANCY_HTTP_PORT:-5080}
+    MQTT_PORT=${OCCUPANCY_MQTT_PORT:-1883}
+    INFLUX_PORT=${OCCUPANCY_INFLUX_PORT:-8086}
+    INFLUX_RPC_PORT=${OCCUPANCY_INFLUX_RPC_PORT:-8088}
+    OCCUPANCY_DATA="$OCCUPANCY_ROOT/.data"
+    OCCUPANCY_LOGS="$OCCUPANCY_DATA/logs"
+
+    ensure_dotnet
+    ensure_debian_packages
+    ensure_npm_packages
+    require_free_ports "$HTTP_PORT" "$MQTT_PORT" "$INFLUX_PORT" "$INFLUX_RPC_PORT"
+    build_demo_projects
+
+    mkdir -p "$OCCUPANCY_LOGS" "$OCCUPANCY_DATA/influxdb" "$OCCUPANCY_DATA/server" "$OCCUPANCY_DATA/edge-hq"
+    EDGE_KEY=$(demo_edge_key)
+
+    trap on_demo_exit EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+    # Job control puts each service in its own process group, so Ctrl+C reaches this script only
+    # and the services stop in order (simulator first, influxd last) instead of all at once.
+    set -m
+
+    # Under `set -e` a failed start exits here, and the EXIT trap stops what did start.
+    start_influxd
+    start_server
+    start_edge
+    start_simulator
+
+    echo
+    say "Occupancy is running."
+    echo "    Dashboard:  http://localhost:$HTTP_PORT/"
+    echo "    Logs:       .data/logs/ (influxd.log, server.log, edge-hq.log, simulator.log)"
+    echo "    Data:       .data/ (delete it to start afresh)"
+    echo "    Stop:       Ctrl+C"
+    watch_started_processes || exit 1
+}

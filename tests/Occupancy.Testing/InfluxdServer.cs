@@ -1,0 +1,258 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace Occupancy.Testing;
+
+/// <summary>
+/// A real influxd (Debian's 1.x) on a free loopback port with its data in a temporary folder.
+/// Speaks the v1 API the project targets: <c>/write</c>, <c>/query</c>, <c>/ping</c>.
+/// </summary>
+public sealed class InfluxdServer : IAsyncDisposable
+{
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
+    private const int StartAttempts = 3;
+
+    private readonly string _executable;
+    private readonly int _bindPort;
+    private readonly HttpClient _http;
+    private ServiceProcess? _process;
+
+    private InfluxdServer(string executable, string dataFolder, int port, int bindPort)
+    {
+        _executable = executable;
+        DataFolder = dataFolder;
+        Port = port;
+        _bindPort = bindPort;
+        BaseUri = new Uri($"http://127.0.0.1:{port}/");
+        _http = new HttpClient { BaseAddress = BaseUri, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    /// <summary>Where the server keeps meta, data and WAL; kept across <see cref="RestartAsync"/>.</summary>
+    public string DataFolder { get; }
+
+    public Uri BaseUri { get; }
+
+    public int Port { get; }
+
+    public int ProcessId => Running.Id;
+
+    /// <summary>The last lines influxd printed, for diagnosing a failing test.</summary>
+    public string OutputTail => _process?.Tail ?? "";
+
+    private ServiceProcess Running => _process ?? throw new InvalidOperationException("influxd is not running.");
+
+    public static async Task<InfluxdServer> StartAsync(CancellationToken cancellationToken = default)
+    {
+        var executable = RequiredCommand.Locate("influxd", "influxdb");
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = FreeTcpPort.Next();
+            var server = new InfluxdServer(
+                executable,
+                Directory.CreateTempSubdirectory("occupancy-influxd-").FullName,
+                port,
+                FreeTcpPort.NextExcept(port));
+            try
+            {
+                await server.StartProcessAsync(cancellationToken);
+                return server;
+            }
+            catch (ServiceStartException ex) when (attempt < StartAttempts && IsPortConflict(ex))
+            {
+                // Another test took the port between asking for it and influxd binding it: try fresh ports.
+                await server.DisposeAsync();
+            }
+            catch
+            {
+                await server.DisposeAsync();
+                throw;
+            }
+        }
+    }
+
+    /// <summary>Stops influxd gracefully (SIGTERM); the data folder and port stay for <see cref="RestartAsync"/>.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is { } process)
+        {
+            await process.StopAsync(StopGrace);
+            await process.DisposeAsync();
+            _process = null;
+        }
+    }
+
+    /// <summary>Kills influxd without warning, as a crash would; the data folder stays.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is { } process)
+        {
+            await process.KillAsync();
+            await process.DisposeAsync();
+            _process = null;
+        }
+    }
+
+    /// <summary>Stops influxd if running and starts it again on the same port with the same data.</summary>
+    public async Task RestartAsync(CancellationToken cancellationToken = default)
+    {
+        await StopAsync();
+        await StartProcessAsync(cancellationToken);
+    }
+
+    public async Task CreateDatabaseAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var json = await QueryAsync("", $"CREATE DATABASE \"{name}\"", cancellationToken: cancellationToken);
+        ThrowOnQueryError(json);
+    }
+
+    /// <summary>POSTs line protocol to <c>/write</c>; throws with influxd's answer unless it says 204.</summary>
+    public async Task WriteAsync(
+        string database,
+        string lineProtocol,
+        string precision = "ns",
+        CancellationToken cancellationToken = default)
+    {
+        var uri = $"write?db={Uri.EscapeDataString(database)}&precision={Uri.EscapeDataString(precision)}";
+        using var content = new StringContent(lineProtocol, Encoding.UTF8, "text/plain");
+        using var response = await _http.PostAsync(uri, content, cancellationToken);
+        if (response.StatusCode != HttpStatusCode.NoContent)
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            throw new HttpRequestException($"influxd /write answered {(int)response.StatusCode}: {body}");
+        }
+    }
+
+    /// <summary>Runs InfluxQL through <c>POST /query</c> and returns the JSON answer as text.</summary>
+    /// <param name="epoch">Time precision of returned timestamps (<c>ms</c>, <c>s</c>, …); RFC 3339 strings when null.</param>
+    public async Task<string> QueryAsync(
+        string database,
+        string influxql,
+        string? epoch = null,
+        CancellationToken cancellationToken = default)
+    {
+        var form = new Dictionary<string, string> { ["q"] = influxql };
+        if (database.Length > 0)
+        {
+            form["db"] = database;
+        }
+
+        if (epoch is not null)
+        {
+            form["epoch"] = epoch;
+        }
+
+        using var content = new FormUrlEncodedContent(form);
+        using var response = await _http.PostAsync("query", content, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"influxd /query answered {(int)response.StatusCode}: {body}");
+        }
+
+        return body;
+    }
+
+    /// <summary>
+    /// The rows of the first series of the first statement, each as column → value
+    /// (the <c>time</c> column included). Empty when the query matched nothing.
+    /// </summary>
+    public async Task<IReadOnlyList<IReadOnlyDictionary<string, JsonElement>>> QueryRowsAsync(
+        string database,
+        string influxql,
+        string? epoch = null,
+        CancellationToken cancellationToken = default)
+    {
+        var json = await QueryAsync(database, influxql, epoch, cancellationToken);
+        using var document = JsonDocument.Parse(json);
+        var result = FirstResult(document, json);
+        if (!result.TryGetProperty("series", out var series) || series.GetArrayLength() == 0)
+        {
+            return [];
+        }
+
+        var first = series[0];
+        var columns = first.GetProperty("columns").EnumerateArray().Select(c => c.GetString() ?? "").ToArray();
+        var rows = new List<IReadOnlyDictionary<string, JsonElement>>();
+        foreach (var values in first.GetProperty("values").EnumerateArray())
+        {
+            var row = new Dictionary<string, JsonElement>(columns.Length);
+            var index = 0;
+            foreach (var value in values.EnumerateArray())
+            {
+                // Clone: the values must outlive the JsonDocument disposed on return.
+                row[columns[index++]] = value.Clone();
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _http.Dispose();
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+    }
+
+    private async Task StartProcessAsync(CancellationToken cancellationToken)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["INFLUXDB_META_DIR"] = Path.Combine(DataFolder, "meta"),
+            ["INFLUXDB_DATA_DIR"] = Path.Combine(DataFolder, "data"),
+            ["INFLUXDB_DATA_WAL_DIR"] = Path.Combine(DataFolder, "wal"),
+            ["INFLUXDB_HTTP_BIND_ADDRESS"] = $"127.0.0.1:{Port}",
+            // The RPC (backup) port defaults to 8088: two instances would collide on it.
+            ["INFLUXDB_BIND_ADDRESS"] = $"127.0.0.1:{_bindPort}",
+            ["INFLUXDB_REPORTING_DISABLED"] = "true",
+            ["INFLUXDB_MONITOR_STORE_ENABLED"] = "false",
+            // One log line per request and per query would bury the lines that explain a failure.
+            ["INFLUXDB_HTTP_LOG_ENABLED"] = "false",
+            ["INFLUXDB_DATA_QUERY_LOG_ENABLED"] = "false",
+        };
+        var process = ServiceProcess.Start("influxd", _executable, ["-config", "/dev/null"], environment, DataFolder);
+        _process = process;
+        await process.WaitUntilReadyAsync(PingAsync, ReadyTimeout, cancellationToken);
+    }
+
+    private async Task<bool> PingAsync(CancellationToken cancellationToken)
+    {
+        using var response = await _http.GetAsync("ping", cancellationToken);
+        return response.StatusCode == HttpStatusCode.NoContent;
+    }
+
+    private static JsonElement FirstResult(JsonDocument document, string json)
+    {
+        if (document.RootElement.TryGetProperty("error", out var error))
+        {
+            throw new InvalidOperationException($"influxd query failed: {error.GetString()}");
+        }
+
+        var result = document.RootElement.GetProperty("results")[0];
+        if (result.TryGetProperty("error", out var statementError))
+        {
+            throw new InvalidOperationException($"influxd statement failed: {statementError.GetString()} ({json})");
+        }
+
+        return result;
+    }
+
+    private static void ThrowOnQueryError(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        _ = FirstResult(document, json);
+    }
+
+    private static bool IsPortConflict(ServiceStartException exception) =>
+        exception.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase);
+}
