@@ -1,0 +1,26 @@
+namespace Occupancy.Server.Data;
+
+/// <summary>A desk on a floor plan and the sensor that reports it.</summary>
+public sealed class Desk
+{
+    /// <summary>Unique within its space, as the edge reports it; the key is (SpaceId, Id).</summary>
+    public required string Id { get; set; }
+
+    public required string SpaceId { get; set; }
+
+    public required string FloorId { get; set; }
+
+    public required string Label { get; set; }
+
+    public double X { get; set; }
+
+    public double Y { get; set; }
+
+    public double Width { get; set; }
+
+    public double Height { get; set; }
+
+    public required string Zone { get; set; }
+
+    public required string DeviceId { get; set; }
+}

@@ -1,0 +1,16 @@
+namespace Occupancy.Server.Data;
+
+/// <summary>A door of a space and the reader that controls it.</summary>
+public sealed class Door
+{
+    /// <summary>Unique within its space; the key is (SpaceId, Id).</summary>
+    public required string Id { get; set; }
+
+    public required string SpaceId { get; set; }
+
+    public required string FloorId { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string DeviceId { get; set; }
+}

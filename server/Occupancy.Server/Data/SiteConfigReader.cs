@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Occupancy.Uplink;
+
+namespace Occupancy.Server.Data;
+
+/// <summary>Builds the configuration an edge gateway needs for its site.</summary>
+public sealed class SiteConfigReader(OccupancyDbContext db)
+{
+    /// <summary>
+    /// Config versions are constant until desks and doors can be edited; then each edit bumps a stored
+    /// version and the edge is sent SiteConfigChanged.
+    /// </summary>
+    public const long CurrentVersion = 1;
+
+    public async Task<SiteConfig?> ReadAsync(string siteId, CancellationToken cancellationToken)
+    {
+        var space = await db.Spaces.AsNoTracking().SingleOrDefaultAsync(s => s.Id == siteId, cancellationToken);
+        if (space is null)
+        {
+            return null;
+        }
+
+        var desks = await db.Desks.AsNoTracking()
+            .Where(d => d.SpaceId == siteId)
+            .OrderBy(d => d.Id)
+            .Select(d => new DeskConfig(d.Id, d.FloorId, d.Zone, d.DeviceId))
+            .ToArrayAsync(cancellationToken);
+        var doors = await db.Doors.AsNoTracking()
+            .Where(d => d.SpaceId == siteId)
+            .OrderBy(d => d.Id)
+            .Select(d => new DoorConfig(d.Id, d.DeviceId))
+            .ToArrayAsync(cancellationToken);
+
+        return new SiteConfig(space.Id, space.Name, CurrentVersion, desks, doors);
+    }
+}

@@ -1,0 +1,16 @@
+namespace Occupancy.Server.Data;
+
+/// <summary>A coworking space. Its id is also the site id its edge gateway authenticates as.</summary>
+public sealed class Space
+{
+    public required string Id { get; set; }
+
+    public required string Name { get; set; }
+
+    /// <summary>IANA time zone (e.g. "Europe/Berlin"): opening hours and utilisation are local time.</summary>
+    public required string TimeZone { get; set; }
+
+    public List<Floor> Floors { get; set; } = [];
+
+    public List<Door> Doors { get; set; } = [];
+}

@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.SignalR;
+using Occupancy.Server.Authentication;
+using Occupancy.Server.Data;
+using Occupancy.Server.Live;
+using Occupancy.Uplink;
+
+namespace Occupancy.Server.Hubs;
+
+/// <summary>
+/// The hub edge gateways connect to, authenticated by their site key (see SiteKeyAuthenticationHandler).
+/// Every call acts on the caller's own site only, taken from the authenticated principal.
+/// </summary>
+public sealed partial class EdgeHub(SiteConfigReader siteConfigs, LiveOccupancy live, ILogger<EdgeHub> logger)
+    : Hub<IEdgeClient>, IEdgeHub
+{
+    private string SiteId =>
+        Context.User?.FindFirstValue(SiteKeyDefaults.SiteClaim)
+        ?? throw new HubException("This connection is not authenticated as an edge.");
+
+    public override Task OnConnectedAsync()
+    {
+        LogConnected(SiteId, Context.ConnectionId);
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        LogDisconnected(SiteId, Context.ConnectionId, exception?.Message ?? "closed");
+        return Task.CompletedTask;
+    }
+
+    public async Task<SiteConfig> GetSiteConfig() =>
+        await siteConfigs.ReadAsync(SiteId, Context.ConnectionAborted)
+        ?? throw new HubException($"Site '{SiteId}' has an edge key but no space on the server.");
+
+    public async Task PushDeskStates(DeskStateChange[] changes) =>
+        await live.ApplyAsync(SiteId, changes ?? [], Context.ConnectionAborted);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Edge of site {SiteId} connected ({ConnectionId})")]
+    private partial void LogConnected(string siteId, string connectionId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Edge of site {SiteId} disconnected ({ConnectionId}): {Reason}")]
+    private partial void LogDisconnected(string siteId, string connectionId, string reason);
+}

@@ -1,0 +1,16 @@
+using Occupancy.Server.Models;
+
+namespace Occupancy.Server.Hubs;
+
+/// <summary>
+/// What the server pushes to dashboards. Method names are the wire names, mirrored in dashboard/src/hub.ts.
+/// Desk states and counts only: never who sits where.
+/// </summary>
+public interface IDashboardClient
+{
+    /// <summary>Desks of one floor whose state changed; sent to connections watching that floor.</summary>
+    Task DeskStatesChanged(DeskStateView[] changes);
+
+    /// <summary>A space's new counts; sent to connections watching the network.</summary>
+    Task SpaceCountsChanged(SpaceSummary summary);
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+using Occupancy.Server.Hubs;
+using Occupancy.Uplink;
+
+namespace Occupancy.Server.Tests;
+
+/// <summary>
+/// The real server in memory, with its own temporary data folder, the demo network seeded and one edge
+/// key (site "hq"). Each test gets a fresh one, so live states never leak between tests.
+/// </summary>
+public sealed class OccupancyServerFactory : WebApplicationFactory<Program>
+{
+    public const string SiteId = "hq";
+    public const string SiteKey = "test-key";
+
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "occupancy-server-tests", Guid.NewGuid().ToString("N"));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Server:DataDirectory", _dataDirectory);
+        builder.UseSetting("Seed:NetworkFile", RepoPaths.DemoNetwork);
+        builder.UseSetting($"EdgeKeys:{SiteId}", SiteKey);
+    }
+
+    /// <summary>An edge connection presenting <paramref name="siteKey"/>; not started.</summary>
+    public HubConnection CreateEdgeConnection(string? siteKey = SiteKey) =>
+        CreateHubConnection(EdgeHubContract.Path, siteKey);
+
+    /// <summary>A dashboard connection; not started.</summary>
+    public HubConnection CreateDashboardConnection() => CreateHubConnection(DashboardHub.Path, siteKey: null);
+
+    private HubConnection CreateHubConnection(string path, string? siteKey) =>
+        new HubConnectionBuilder()
+            .WithUrl(new Uri(Server.BaseAddress, path), options =>
+            {
+                // Long polling runs over the TestServer's in-memory handler; negotiate carries the header too.
+                options.HttpMessageHandlerFactory = _ => Server.CreateHandler();
+                options.Transports = HttpTransportType.LongPolling;
+                if (siteKey is not null)
+                {
+                    options.Headers[EdgeHubContract.SiteKeyHeader] = siteKey;
+                }
+            })
+            .Build();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(_dataDirectory))
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+    }
+}
