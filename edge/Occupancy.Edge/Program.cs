@@ -1,4 +1,12 @@
-using Occupancy.Edge;
+namespace Occupancy.Edge;
 
-using var host = EdgeApplication.Build(args);
-await host.RunAsync();
+// A named class rather than top-level statements: the server's Program is the one a test
+// host refers to by name, and both assemblies meet in the end-to-end tests.
+public static class Program
+{
+    public static async Task Main(string[] args)
+    {
+        using var host = EdgeApplication.Build(args);
+        await host.RunAsync();
+    }
+}

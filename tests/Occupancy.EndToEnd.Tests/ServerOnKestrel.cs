@@ -1,0 +1,49 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Occupancy.EndToEnd.Tests;
+
+/// <summary>
+/// The real server on Kestrel on a loopback port (a browser and the edge's SignalR client need
+/// a real socket), with the demo network seeded into a fresh SQLite file.
+/// </summary>
+internal sealed class ServerOnKestrel : WebApplicationFactory<Program>
+{
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("occupancy-server-").FullName;
+
+    public ServerOnKestrel(string siteKey)
+    {
+        SiteKey = siteKey;
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseUrl = new Uri(addresses.First());
+    }
+
+    public string SiteKey { get; }
+
+    public Uri BaseUrl { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Server:DataDirectory", _dataDirectory);
+        builder.UseSetting("Seed:NetworkFile", RepositoryRoot.DemoNetworkFile);
+        builder.UseSetting("EdgeKeys:hq", SiteKey);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
