@@ -10,10 +10,7 @@ public sealed class EdgeOptions
     [Required, RegularExpression("^[a-z0-9-]{1,32}$")]
     public string SiteId { get; set; } = "";
 
-    /// <summary>Cached site configuration and, later, the outbox live here.</summary>
+    /// <summary>The cached site configuration and the InfluxDB dead-letter file live here.</summary>
     [Required]
     public string DataDirectory { get; set; } = ".data/edge";
-
-    /// <summary>A desk whose sensor sends nothing for this long is shown as unknown (2.5 heartbeats of 5 min).</summary>
-    public TimeSpan SilenceBeforeUnknown { get; set; } = TimeSpan.FromMinutes(12.5);
 }

@@ -16,7 +16,15 @@ namespace Occupancy.Firmware.Json
 
         public JsonObjectWriter Add(string name, long value)
         {
-            return AddRaw(name, value.ToString());
+            // On .NET, long.ToString() writes the current culture's minus sign, which is U+2212
+            // in some (sv-SE, fi-FI): JSON needs an ASCII '-'. Digits are ASCII in every culture.
+            if (value >= 0)
+            {
+                return AddRaw(name, value.ToString());
+            }
+
+            ulong magnitude = (ulong)(-(value + 1)) + 1;
+            return AddRaw(name, "-" + magnitude.ToString());
         }
 
         public JsonObjectWriter Add(string name, bool value)

@@ -1,0 +1,137 @@
+using Occupancy.Firmware.Contract;
+using Occupancy.Firmware.Desk;
+using Occupancy.Testing;
+
+namespace Occupancy.Firmware.Simulator.Tests;
+
+/// <summary>The real firmware core on a simulated board, against a real broker.</summary>
+public sealed class SimulatedDeskDeviceTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
+    private static readonly DeskSensorOptions FastSensor = new() { OccupiedAfterMs = 200, FreeAfterMs = 1000, PresenceGapMs = 300 };
+
+    private EmbeddedBroker _broker = null!;
+
+    public async Task InitializeAsync() => _broker = await EmbeddedBroker.StartAsync();
+
+    public async Task DisposeAsync() => await _broker.DisposeAsync();
+
+    [Fact]
+    public async Task DeskDevice_WhenPresenceIsDetected_PublishesOccupiedOnItsStateTopic()
+    {
+        await using var probe = await MqttProbe.SubscribeAsync(_broker.Host, _broker.Port, "occupancy/v1/hq/#");
+        await using var device = await StartDeskAsync("sensor-101");
+        await device.WaitUntilConnectedAsync(Deadline());
+        string stateTopic = device.Topic(Channels.State);
+        Assert.Equal("occupancy/v1/hq/desk/sensor-101/state", stateTopic);
+
+        device.SetPresence(true);
+        await Eventually.Until(() => probe.On(stateTopic).Any(m => Decode(m).IsOccupied), Timeout, "the desk reports occupied");
+        device.SetPresence(false);
+        await Eventually.Until(() => probe.On(stateTopic).Select(Decode).LastOrDefault()?.State == DeskStates.Free, Timeout, "the desk reports free again");
+
+        var states = probe.On(stateTopic).ToList();
+        Assert.All(states, m => Assert.False(m.Retain));
+        var seqs = states.Select(m => Decode(m).Header.Seq).ToList();
+        Assert.Equal(seqs.OrderBy(s => s), seqs);
+        Assert.Equal(seqs.Count, seqs.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task DeskDevice_WhenConnected_LeavesRetainedOnlineOnItsStatusTopic()
+    {
+        await using var device = await StartDeskAsync("sensor-102");
+        await device.WaitUntilConnectedAsync(Deadline());
+        string statusTopic = device.Topic(Channels.Status);
+        await Eventually.Until(async () => await _broker.RetainedPayloadAsync(statusTopic) == StatusPayloads.Online, Timeout, "the broker holds the birth message");
+
+        // A subscriber arriving later learns the device is online from the retained message alone.
+        await using var late = await MqttProbe.SubscribeAsync(_broker.Host, _broker.Port, statusTopic);
+        await Eventually.Until(() => late.On(statusTopic).Any(), Timeout, "the late subscriber gets the retained status");
+        Assert.Equal(new ReceivedMessage(statusTopic, StatusPayloads.Online, Retain: true), late.On(statusTopic).First());
+    }
+
+    [Fact]
+    public async Task DeskDevice_WhenItsConnectionDiesWithoutDisconnect_BrokerPublishesTheRetainedLastWill()
+    {
+        await using var device = await StartDeskAsync("sensor-103");
+        await device.WaitUntilConnectedAsync(Deadline());
+        string statusTopic = device.Topic(Channels.Status);
+        await Eventually.Until(async () => await _broker.RetainedPayloadAsync(statusTopic) == StatusPayloads.Online, Timeout, "the device is online");
+        await using var watcher = await MqttProbe.SubscribeAsync(_broker.Host, _broker.Port, statusTopic);
+
+        await device.PowerOffAsync();
+
+        await Eventually.Until(() => watcher.On(statusTopic).Any(m => m.Payload == StatusPayloads.Offline), Timeout, "the broker sends the Last Will");
+        await using var late = await MqttProbe.SubscribeAsync(_broker.Host, _broker.Port, statusTopic);
+        await Eventually.Until(() => late.On(statusTopic).Any(), Timeout, "a later subscriber gets the retained status");
+        Assert.Equal(new ReceivedMessage(statusTopic, StatusPayloads.Offline, Retain: true), late.On(statusTopic).Single());
+    }
+
+    [Fact]
+    public async Task DeskDevice_WhenDisposed_LeavesRetainedOfflineAndDisconnectsCleanly()
+    {
+        var device = await StartDeskAsync("sensor-104");
+        await device.WaitUntilConnectedAsync(Deadline());
+        string statusTopic = device.Topic(Channels.Status);
+
+        await device.DisposeAsync();
+
+        await Eventually.Until(async () => await _broker.RetainedPayloadAsync(statusTopic) == StatusPayloads.Offline, Timeout, "the device said goodbye");
+        await Eventually.Until(async () => await _broker.ConnectedClientCountAsync() == 0, Timeout, "the device disconnected");
+    }
+
+    [Fact]
+    public async Task DeskDevice_AfterABrokerRestart_ReconnectsAndSendsItsStateAgain()
+    {
+        await using var device = await StartDeskAsync("sensor-105");
+        await device.WaitUntilConnectedAsync(Deadline());
+        device.SetPresence(true);
+        await Eventually.Until(() => device.IsOccupied && device.Link.Pending == 0, Timeout, "the desk is occupied and the broker has it");
+
+        await _broker.StopAsync();
+        await Eventually.Until(() => !device.Link.IsConnected, Timeout, "the device notices the broker is gone");
+        await _broker.StartAgainAsync();
+
+        string stateTopic = device.Topic(Channels.State);
+        await Eventually.Until(() => device.IsConnected, Timeout, "the device reconnects");
+        await Eventually.Until(() => _broker.Published.Any(m => m.Topic == stateTopic && Decode(m).IsOccupied), Timeout, "the device re-sends its state");
+        Assert.Contains(new ReceivedMessage(device.Topic(Channels.Status), StatusPayloads.Online, true, "sensor-105"), _broker.Published);
+        Assert.True(await _broker.RetainedPayloadAsync(device.Topic(Channels.Status)) == StatusPayloads.Online);
+    }
+
+    [Fact]
+    public async Task DeskDevice_WhenTheBrokerRefusesItsLogin_BacksOffWithoutCrashingAndConnectsOnceAllowed()
+    {
+        _broker.AcceptLogin = e => e.UserName == "sensor-106" && e.Password == "right secret";
+        await using var device = await StartDeskAsync("sensor-106", secret: "wrong secret");
+
+        await Eventually.Until(() => _broker.ConnectAttempts.Count >= 3, Timeout, "the device tries three times");
+        var attempts = _broker.ConnectAttempts.Take(3).ToList();
+        Assert.All(attempts, a => Assert.False(a.Accepted));
+        var firstWait = attempts[1].At - attempts[0].At;
+        var secondWait = attempts[2].At - attempts[1].At;
+        Assert.InRange(firstWait.TotalMilliseconds, 350, 2000);
+        Assert.True(secondWait > firstWait, $"the wait grows: {firstWait.TotalMilliseconds} ms then {secondWait.TotalMilliseconds} ms");
+        Assert.False(device.IsConnected);
+        Assert.Equal(0, device.Link.Connections);
+
+        device.SetPresence(true);
+        _broker.AcceptLogin = _ => true;
+
+        await Eventually.Until(() => device.IsConnected, Timeout, "the device connects once its login is accepted");
+        string stateTopic = device.Topic(Channels.State);
+        await Eventually.Until(() => _broker.Published.Any(m => m.Topic == stateTopic && Decode(m).IsOccupied), Timeout, "the state decided while refused arrives");
+    }
+
+    private Task<SimulatedDeskDevice> StartDeskAsync(string deviceId, string secret = "") =>
+        SimulatedDeskDevice.StartAsync(new DeviceSettings(_broker.Host, _broker.Port, "hq", deviceId, secret), FastSensor);
+
+    private static CancellationToken Deadline() => new CancellationTokenSource(Timeout).Token;
+
+    private static DeskStateMessage Decode(ReceivedMessage message)
+    {
+        Assert.True(DeskStateMessage.TryDecode(message.Payload, out var decoded, out var error), error);
+        return decoded;
+    }
+}
