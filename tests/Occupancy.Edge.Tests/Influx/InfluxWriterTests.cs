@@ -48,11 +48,14 @@ public sealed class InfluxWriterTests(InfluxdFixture influx) : IClassFixture<Inf
         events.InfluxLines.Writer.TryWrite("desk_state,desk=desk-1,floor=floor-1,site=test-site,zone=quiet state=3i 1764236600001");
         string deadLetter = Path.Combine(edge.DataDirectory, "influx-dead-letter.txt");
 
-        await Eventually.Until(() => File.Exists(deadLetter), TimeSpan.FromSeconds(10), "the conflicting point to be dead-lettered");
+        string content = "";
+        await Eventually.Until(
+            () => File.Exists(deadLetter) && (content = File.ReadAllText(deadLetter)).Contains("state=3i"),
+            TimeSpan.FromSeconds(10),
+            "the conflicting point is in the dead-letter file");
 
-        string content = await File.ReadAllTextAsync(deadLetter);
-        Assert.Contains("state=3i", content);
         Assert.Contains("400", content);
+        Assert.Contains("field type conflict", content);
     }
 
     private async Task<IReadOnlyList<IReadOnlyDictionary<string, System.Text.Json.JsonElement>>> WaitForRowsAsync(string query, int expected = 1)
