@@ -7,7 +7,13 @@ public static class EdgeApplication
 {
     public static IHost Build(string[] args, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var builder = Host.CreateApplicationBuilder(args);
+        // appsettings.json sits beside the binaries; relative data folders still resolve
+        // against the current directory, where an operator expects them.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);

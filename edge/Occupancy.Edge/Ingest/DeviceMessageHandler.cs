@@ -1,3 +1,4 @@
+using System.Buffers;
 using Occupancy.Edge.Occupancy;
 using Occupancy.Firmware.Contract;
 using Occupancy.Uplink;
@@ -23,8 +24,18 @@ public sealed class DeviceMessageHandler(
     private readonly string _siteId = edgeOptions.Value.SiteId;
     private readonly int _maxPayloadBytes = mqttOptions.Value.MaxPayloadBytes;
 
-    /// <summary>Handles a publish; returns false when it was refused.</summary>
-    public bool Handle(string clientId, string topic, ReadOnlySpan<byte> payload)
+    /// <summary>
+    /// Handles a publish of device <paramref name="clientId"/>; completes with false when it was
+    /// refused. Completes only once an accepted message is recorded, so the caller may
+    /// acknowledge the device then.
+    /// </summary>
+    public Task<bool> HandleAsync(string clientId, string topic, ReadOnlySequence<byte> payload, CancellationToken cancellationToken)
+    {
+        _ = cancellationToken; // recording is in memory for now; the durable outbox will use it
+        return Task.FromResult(payload.IsSingleSegment ? Handle(clientId, topic, payload.FirstSpan) : Handle(clientId, topic, payload.ToArray()));
+    }
+
+    private bool Handle(string clientId, string topic, ReadOnlySpan<byte> payload)
     {
         if (!DeviceTopic.TryParse(topic, out var parsed))
         {

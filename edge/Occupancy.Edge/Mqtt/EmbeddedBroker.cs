@@ -79,25 +79,21 @@ public sealed partial class EmbeddedBroker(
         return Task.CompletedTask;
     }
 
-    private Task InterceptPublishAsync(InterceptingPublishEventArgs e)
+    private async Task InterceptPublishAsync(InterceptingPublishEventArgs e)
     {
         if (string.IsNullOrEmpty(e.ClientId))
         {
-            return Task.CompletedTask; // the broker's own messages
+            return; // the broker's own messages
         }
 
-        var payload = e.ApplicationMessage.Payload;
-        bool accepted = payload.IsSingleSegment
-            ? handler.Handle(e.ClientId, e.ApplicationMessage.Topic, payload.FirstSpan)
-            : handler.Handle(e.ClientId, e.ApplicationMessage.Topic, System.Buffers.BuffersExtensions.ToArray(payload));
+        // The device's PUBACK waits for this: it is sent only after the message is recorded.
+        bool accepted = await handler.HandleAsync(e.ClientId, e.ApplicationMessage.Topic, e.ApplicationMessage.Payload, e.CancellationToken);
         if (!accepted)
         {
             // MQTT 5 devices see the refusal in the PUBACK; it is also counted and logged.
             e.ProcessPublish = false;
             e.Response.ReasonCode = MqttPubAckReasonCode.NotAuthorized;
         }
-
-        return Task.CompletedTask;
     }
 
     private Task InterceptSubscriptionAsync(InterceptingSubscriptionEventArgs e)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -30,10 +31,13 @@ public sealed class DeviceMessageHandlerTests : IDisposable
 
     public void Dispose() => _data.Dispose();
 
+    private Task<bool> HandleAsync(string clientId, string topic, byte[] payload) =>
+        _handler.HandleAsync(clientId, topic, new ReadOnlySequence<byte>(payload), CancellationToken.None);
+
     [Fact]
-    public void Handle_ValidStateReport_UpdatesTheDeskAndQueuesItForInfluxAndServer()
+    public async Task Handle_ValidStateReport_UpdatesTheDeskAndQueuesItForInfluxAndServer()
     {
-        bool accepted = _handler.Handle("sensor-1", StateTopic, Encoding.UTF8.GetBytes(OccupiedPayload));
+        bool accepted = await HandleAsync("sensor-1", StateTopic, Encoding.UTF8.GetBytes(OccupiedPayload));
 
         Assert.True(accepted);
         Assert.Equal(DeskStates.Occupied, _engine.Snapshot().Single(d => d.DeskId == "desk-1").State);
@@ -55,9 +59,9 @@ public sealed class DeviceMessageHandlerTests : IDisposable
     [InlineData("sensor-1", StateTopic, "not json", RejectionReasons.MalformedPayload)]
     [InlineData("sensor-1", "occupancy/v1/test-site/desk/sensor-1/evt/contact", OccupiedPayload, RejectionReasons.UnsupportedChannel)]
     [InlineData("sensor-1", "occupancy/v1/test-site/desk/sensor-1/status", "maybe", RejectionReasons.MalformedPayload)]
-    public void Handle_BadMessage_IsRefusedCountedAndChangesNothing(string clientId, string topic, string payload, string reason)
+    public async Task Handle_BadMessage_IsRefusedCountedAndChangesNothing(string clientId, string topic, string payload, string reason)
     {
-        bool accepted = _handler.Handle(clientId, topic, Encoding.UTF8.GetBytes(payload));
+        bool accepted = await HandleAsync(clientId, topic, Encoding.UTF8.GetBytes(payload));
 
         Assert.False(accepted);
         Assert.Equal(1, _rejections.Count(reason));
@@ -66,36 +70,36 @@ public sealed class DeviceMessageHandlerTests : IDisposable
     }
 
     [Fact]
-    public void Handle_OversizedPayload_IsRefusedAsOversized()
+    public async Task Handle_OversizedPayload_IsRefusedAsOversized()
     {
         var payload = Encoding.UTF8.GetBytes(OccupiedPayload + new string(' ', 5000));
 
-        Assert.False(_handler.Handle("sensor-1", StateTopic, payload));
+        Assert.False(await HandleAsync("sensor-1", StateTopic, payload));
         Assert.Equal(1, _rejections.Count(RejectionReasons.Oversized));
     }
 
     [Fact]
-    public void Handle_InvalidUtf8_IsRefusedAsMalformed()
+    public async Task Handle_InvalidUtf8_IsRefusedAsMalformed()
     {
-        Assert.False(_handler.Handle("sensor-1", StateTopic, [0x7b, 0xff, 0xfe, 0x7d]));
+        Assert.False(await HandleAsync("sensor-1", StateTopic, [0x7b, 0xff, 0xfe, 0x7d]));
         Assert.Equal(1, _rejections.Count(RejectionReasons.MalformedPayload));
     }
 
     [Fact]
-    public void Handle_LastWillOfADeskSensor_MakesTheDeskUnknown()
+    public async Task Handle_LastWillOfADeskSensor_MakesTheDeskUnknown()
     {
-        _handler.Handle("sensor-1", StateTopic, Encoding.UTF8.GetBytes(OccupiedPayload));
+        await HandleAsync("sensor-1", StateTopic, Encoding.UTF8.GetBytes(OccupiedPayload));
 
-        bool accepted = _handler.Handle("sensor-1", "occupancy/v1/test-site/desk/sensor-1/status", Encoding.UTF8.GetBytes(StatusPayloads.Offline));
+        bool accepted = await HandleAsync("sensor-1", "occupancy/v1/test-site/desk/sensor-1/status", Encoding.UTF8.GetBytes(StatusPayloads.Offline));
 
         Assert.True(accepted);
         Assert.Equal(DeskStates.Unknown, _engine.Snapshot().Single().State);
     }
 
     [Fact]
-    public void Handle_DoorContact_IsWrittenForInfluxOnly()
+    public async Task Handle_DoorContact_IsWrittenForInfluxOnly()
     {
-        bool accepted = _handler.Handle(
+        bool accepted = await HandleAsync(
             "reader-1",
             "occupancy/v1/test-site/door/reader-1/evt/contact",
             Encoding.UTF8.GetBytes("""{"contact":"open","seq":3,"ts":1764236400000,"fw":"1.0.0"}"""));
