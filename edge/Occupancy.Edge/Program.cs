@@ -4,9 +4,15 @@ namespace Occupancy.Edge;
 // host refers to by name, and both assemblies meet in the end-to-end tests.
 public static class Program
 {
-    public static async Task Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == Devices.DevicesCommand.Name)
+        {
+            return Devices.DevicesCommand.Run(args[1..], Console.Out, Console.Error);
+        }
+
         using var host = EdgeApplication.Build(args);
         await host.RunAsync();
+        return 0;
     }
 }

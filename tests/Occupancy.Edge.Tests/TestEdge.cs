@@ -31,6 +31,12 @@ internal sealed class TestEdge : IAsyncDisposable
     {
         var data = Directory.CreateTempSubdirectory("occupancy-edge-").FullName;
         File.WriteAllText(Path.Combine(data, "site-config.json"), JsonSerializer.Serialize(TestSite.Config));
+        var registry = new Devices.DeviceRegistry(data);
+        foreach (var deviceId in TestSite.Config.Desks.Select(d => d.DeviceId).Concat(TestSite.Config.Doors.Select(d => d.DeviceId)))
+        {
+            registry.Provision(deviceId, TestSite.SecretOf(deviceId));
+        }
+
         int port = FreeTcpPort.Next();
         var host = EdgeApplication.Build([], new Dictionary<string, string?>
         {

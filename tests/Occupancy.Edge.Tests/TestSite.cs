@@ -20,6 +20,9 @@ internal static class TestSite
         ],
         [new DoorConfig("front", "reader-1")]);
 
+    /// <summary>The secret each test device was provisioned with.</summary>
+    public static string SecretOf(string deviceId) => deviceId + "-secret";
+
     public static EdgeOptions Options(string dataDirectory) => new() { SiteId = SiteId, DataDirectory = dataDirectory };
 
     public static SiteDirectory LoadedDirectory(string dataDirectory)

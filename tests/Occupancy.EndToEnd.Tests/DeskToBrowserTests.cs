@@ -26,6 +26,7 @@ public sealed class DeskToBrowserTests(InfluxdFixture influx, BrowserFixture bro
         await using var server = new ServerOnKestrel(SiteKey);
         string edgeData = Directory.CreateTempSubdirectory("occupancy-e2e-edge-").FullName;
         int mqttPort = FreeTcpPort.Next();
+        string deviceSecret = new Occupancy.Edge.Devices.DeviceRegistry(edgeData).Provision("sensor-101");
         using var edge = EdgeApplication.Build([], new Dictionary<string, string?>
         {
             ["Edge:SiteId"] = "hq",
@@ -42,7 +43,7 @@ public sealed class DeskToBrowserTests(InfluxdFixture influx, BrowserFixture bro
         await Eventually.Until(() => site.IsLoaded, Patience, "the edge has fetched its site configuration from the server");
 
         await using var desk = await SimulatedDeskDevice.StartAsync(
-            new DeviceSettings("127.0.0.1", mqttPort, "hq", "sensor-101", ""),
+            new DeviceSettings("127.0.0.1", mqttPort, "hq", "sensor-101", deviceSecret),
             new DeskSensorOptions { OccupiedAfterMs = 300, FreeAfterMs = 600, PresenceGapMs = 200 },
             loggerFactory: null);
 

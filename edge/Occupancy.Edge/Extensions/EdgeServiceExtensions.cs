@@ -1,6 +1,5 @@
 using Occupancy.Edge.Influx;
 using Occupancy.Edge.Ingest;
-using Occupancy.Edge.Mqtt;
 using Occupancy.Edge.Occupancy;
 using Occupancy.Edge.Options;
 using Occupancy.Edge.Uplink;
@@ -13,7 +12,6 @@ public static class EdgeServiceExtensions
     public static IHostApplicationBuilder AddEdge(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<EdgeOptions>().BindConfiguration(EdgeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<MqttOptions>().BindConfiguration(MqttOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<InfluxOptions>().BindConfiguration(InfluxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<UplinkOptions>().BindConfiguration(UplinkOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
@@ -25,8 +23,7 @@ public static class EdgeServiceExtensions
         builder.Services.AddSingleton<DeviceMessageHandler>();
         builder.Services.AddHttpClient<InfluxV1Client>();
 
-        builder.Services.AddSingleton<EmbeddedBroker>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
+        builder.AddMqttIngest();
         builder.Services.AddHostedService<InfluxWriterService>();
         builder.Services.AddHostedService<UplinkService>();
         return builder;

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
@@ -16,7 +17,7 @@ namespace Occupancy.Edge.Mqtt;
 public sealed partial class EmbeddedBroker(
     IOptions<MqttOptions> options,
     IOptions<EdgeOptions> edgeOptions,
-    SiteDirectory site,
+    DeviceLogin login,
     DeviceMessageHandler handler,
     ILogger<EmbeddedBroker> logger) : IHostedService, IAsyncDisposable
 {
@@ -26,20 +27,45 @@ public sealed partial class EmbeddedBroker(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var serverOptions = new MqttServerOptionsBuilder()
-            .WithDefaultEndpoint()
-            .WithDefaultEndpointBoundIPAddress(IPAddress.Parse(_options.BindAddress))
-            .WithDefaultEndpointPort(_options.Port)
-            .WithMaxPendingMessagesPerClient(10_000)
-            .Build();
+        var builder = new MqttServerOptionsBuilder().WithMaxPendingMessagesPerClient(10_000);
+        if (_options.Port != 0)
+        {
+            builder = builder
+                .WithDefaultEndpoint()
+                .WithDefaultEndpointBoundIPAddress(IPAddress.Parse(_options.BindAddress))
+                .WithDefaultEndpointPort(_options.Port);
+        }
+
+        if (_options.Tls.Enabled)
+        {
+            builder = builder
+                .WithEncryptedEndpoint()
+                .WithEncryptedEndpointBoundIPAddress(IPAddress.Parse(_options.Tls.BindAddress))
+                .WithEncryptedEndpointPort(_options.Tls.Port)
+                .WithEncryptionCertificate(LoadCertificate())
+                .WithEncryptionSslProtocol(System.Security.Authentication.SslProtocols.Tls12 | System.Security.Authentication.SslProtocols.Tls13);
+        }
+
+        var serverOptions = builder.Build();
 
         _server = new MqttServerFactory().CreateMqttServer(serverOptions);
         _server.ValidatingConnectionAsync += ValidateConnectionAsync;
         _server.InterceptingPublishAsync += InterceptPublishAsync;
         _server.InterceptingSubscriptionAsync += InterceptSubscriptionAsync;
         await _server.StartAsync();
-        LogListening(logger, _options.BindAddress, _options.Port, _siteId);
+        if (_options.Port != 0)
+        {
+            LogListening(logger, "MQTT", _options.BindAddress, _options.Port, _siteId);
+        }
+
+        if (_options.Tls.Enabled)
+        {
+            LogListening(logger, "MQTT over TLS", _options.Tls.BindAddress, _options.Tls.Port, _siteId);
+        }
     }
+
+    private X509Certificate2 LoadCertificate() =>
+        X509CertificateLoader.LoadPkcs12FromFile(_options.Tls.CertificatePath, _options.Tls.CertificatePassword, X509KeyStorageFlags.Exportable);
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -61,21 +87,7 @@ public sealed partial class EmbeddedBroker(
 
     private Task ValidateConnectionAsync(ValidatingConnectionEventArgs e)
     {
-        // Until the site configuration has arrived once, no device is known: ask devices to come
-        // back later rather than refusing them for good.
-        if (!site.IsLoaded)
-        {
-            e.ReasonCode = MqttConnectReasonCode.ServerUnavailable;
-            return Task.CompletedTask;
-        }
-
-        bool known = site.TryGetDesk(e.ClientId, out _) || site.TryGetDoor(e.ClientId, out _);
-        if (!known || e.UserName != e.ClientId)
-        {
-            LogRefusedLogin(logger, e.ClientId, e.UserName ?? "");
-            e.ReasonCode = MqttConnectReasonCode.NotAuthorized;
-        }
-
+        e.ReasonCode = login.Check(e.ClientId, e.UserName, e.Password);
         return Task.CompletedTask;
     }
 
@@ -111,9 +123,6 @@ public sealed partial class EmbeddedBroker(
         return Task.CompletedTask;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "MQTT broker listening on {Address}:{Port} for site {SiteId}")]
-    private static partial void LogListening(ILogger logger, string address, int port, string siteId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused the login of {ClientId} (user {UserName}): not a device of this site")]
-    private static partial void LogRefusedLogin(ILogger logger, string clientId, string userName);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Protocol} broker listening on {Address}:{Port} for site {SiteId}")]
+    private static partial void LogListening(ILogger logger, string protocol, string address, int port, string siteId);
 }

@@ -39,6 +39,28 @@ public sealed class EmbeddedBrokerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Connect_WithAnotherDevicesSecret_IsRefusedAsBadCredentials()
+    {
+        using var device = new MqttClientFactory().CreateMqttClient();
+
+        var result = await device.ConnectAsync(DeviceOptions("sensor-1", TestSite.SecretOf("sensor-2")));
+
+        Assert.Equal(MqttClientConnectResultCode.BadUserNameOrPassword, result.ResultCode);
+    }
+
+    [Fact]
+    public async Task Connect_AfterTheDeviceWasRevoked_IsRefused()
+    {
+        var registry = new Devices.DeviceRegistry(_edge.DataDirectory);
+        Assert.True(registry.Revoke("sensor-2"));
+        using var device = new MqttClientFactory().CreateMqttClient();
+
+        var result = await device.ConnectAsync(DeviceOptions("sensor-2"));
+
+        Assert.Equal(MqttClientConnectResultCode.BadUserNameOrPassword, result.ResultCode);
+    }
+
+    [Fact]
     public async Task Publish_StateReport_IsAcknowledgedAndAppliedToTheDesk()
     {
         using var device = await ConnectedDeviceAsync("sensor-2");
@@ -83,10 +105,10 @@ public sealed class EmbeddedBrokerTests : IAsyncLifetime
         return device;
     }
 
-    private MqttClientOptions DeviceOptions(string deviceId) => new MqttClientOptionsBuilder()
+    private MqttClientOptions DeviceOptions(string deviceId, string? secret = null) => new MqttClientOptionsBuilder()
         .WithTcpServer("127.0.0.1", _edge.MqttPort)
         .WithClientId(deviceId)
-        .WithCredentials(deviceId, "")
+        .WithCredentials(deviceId, secret ?? TestSite.SecretOf(deviceId))
         .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
         .Build();
 

@@ -1,0 +1,125 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Occupancy.Edge.Options;
+
+namespace Occupancy.Edge.Devices;
+
+/// <summary>
+/// The devices allowed to log in to this edge's broker, with their hashed secrets, kept in
+/// <c>device-credentials.json</c> in the data folder. The provisioning command edits the file
+/// while the edge runs; the registry notices and reloads it at the next login.
+/// </summary>
+public sealed class DeviceRegistry
+{
+    public const string FileName = "device-credentials.json";
+
+    private readonly string _path;
+    private readonly Lock _gate = new();
+    private Dictionary<string, DeviceCredential> _credentials = new(StringComparer.Ordinal);
+    private DateTime _loadedWriteTime;
+
+    public DeviceRegistry(IOptions<EdgeOptions> options)
+        : this(options.Value.DataDirectory)
+    {
+    }
+
+    public DeviceRegistry(string dataDirectory)
+    {
+        _path = Path.Combine(dataDirectory, FileName);
+        Reload();
+    }
+
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                ReloadIfChanged();
+                return _credentials.Count;
+            }
+        }
+    }
+
+    public IReadOnlyList<string> DeviceIds()
+    {
+        lock (_gate)
+        {
+            ReloadIfChanged();
+            return [.. _credentials.Keys.Order(StringComparer.Ordinal)];
+        }
+    }
+
+    public bool Verify(string deviceId, string? secret)
+    {
+        DeviceCredential? credential;
+        lock (_gate)
+        {
+            ReloadIfChanged();
+            _credentials.TryGetValue(deviceId, out credential);
+        }
+
+        return credential is not null && DeviceSecrets.Matches(credential, secret);
+    }
+
+    /// <summary>Stores a new secret for the device (replacing any earlier one) and returns it; it is not kept in clear.</summary>
+    public string Provision(string deviceId, string? secret = null)
+    {
+        secret ??= DeviceSecrets.Generate();
+        lock (_gate)
+        {
+            ReloadIfChanged();
+            _credentials[deviceId] = DeviceSecrets.Hash(deviceId, secret);
+            Save();
+        }
+
+        return secret;
+    }
+
+    public bool Revoke(string deviceId)
+    {
+        lock (_gate)
+        {
+            ReloadIfChanged();
+            bool removed = _credentials.Remove(deviceId);
+            if (removed)
+            {
+                Save();
+            }
+
+            return removed;
+        }
+    }
+
+    private void ReloadIfChanged()
+    {
+        if (File.Exists(_path) ? File.GetLastWriteTimeUtc(_path) != _loadedWriteTime : _credentials.Count > 0)
+        {
+            Reload();
+        }
+    }
+
+    private void Reload()
+    {
+        if (!File.Exists(_path))
+        {
+            _credentials = new(StringComparer.Ordinal);
+            _loadedWriteTime = default;
+            return;
+        }
+
+        _loadedWriteTime = File.GetLastWriteTimeUtc(_path);
+        var list = JsonSerializer.Deserialize<DeviceCredential[]>(File.ReadAllText(_path)) ?? [];
+        _credentials = list.ToDictionary(c => c.DeviceId, StringComparer.Ordinal);
+    }
+
+    private void Save()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+        string temporary = _path + ".tmp";
+        var ordered = _credentials.Values.OrderBy(c => c.DeviceId, StringComparer.Ordinal).ToArray();
+        File.WriteAllText(temporary, JsonSerializer.Serialize(ordered, new JsonSerializerOptions { WriteIndented = true }));
+        File.Move(temporary, _path, overwrite: true);
+        _loadedWriteTime = File.GetLastWriteTimeUtc(_path);
+    }
+}
