@@ -29,13 +29,23 @@ build_demo_projects() {
     done
 }
 
-# A random key the server and the edge share; made once and kept with the demo's data.
-demo_edge_key() {
-    local file="$OCCUPANCY_DATA/edge-key"
+# A random secret kept with the demo's data, made once: demo_secret NAME.
+demo_secret() {
+    local file="$OCCUPANCY_DATA/$1"
     if [[ ! -s $file ]]; then
         (umask 077 && od -An -N32 -tx1 /dev/urandom | tr -d ' \n' >"$file")
     fi
     cat "$file"
+}
+
+# Registers every device of the demo site with the edge (stored hashed). The simulated fleet
+# shares one secret for simplicity; an installer provisions one secret per device.
+provision_demo_devices() {
+    say "Provisioning the demo site's devices with the edge"
+    dotnet edge/Occupancy.Edge/bin/Release/net10.0/Occupancy.Edge.dll devices \
+        --data-dir "$OCCUPANCY_DATA/edge-hq" provision \
+        --network "$OCCUPANCY_ROOT/scripts/demo/network.json" --site hq \
+        --secret "$DEVICE_SECRET" >/dev/null
 }
 
 start_influxd() {
@@ -93,7 +103,8 @@ start_edge() {
 start_simulator() {
     local log="$OCCUPANCY_LOGS/simulator.log"
     say "Starting the simulated sensor fleet"
-    dotnet firmware/Occupancy.Firmware.Simulator/bin/Release/net10.0/Occupancy.Firmware.Simulator.dll \
+    OCCUPANCY_DEVICE_SECRET="$DEVICE_SECRET" \
+        dotnet firmware/Occupancy.Firmware.Simulator/bin/Release/net10.0/Occupancy.Firmware.Simulator.dll \
         --network "$OCCUPANCY_ROOT/scripts/demo/network.json" \
         --site hq \
         --broker-host 127.0.0.1 \
@@ -121,7 +132,9 @@ run_demo() {
     build_demo_projects
 
     mkdir -p "$OCCUPANCY_LOGS" "$OCCUPANCY_DATA/influxdb" "$OCCUPANCY_DATA/server" "$OCCUPANCY_DATA/edge-hq"
-    EDGE_KEY=$(demo_edge_key)
+    EDGE_KEY=$(demo_secret edge-key)
+    DEVICE_SECRET=$(demo_secret device-secret)
+    provision_demo_devices
 
     trap on_demo_exit EXIT
     trap 'exit 130' INT
