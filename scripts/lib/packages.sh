@@ -35,7 +35,7 @@ ensure_dotnet() {
 }
 
 ensure_debian_packages() {
-    local wanted=(influxdb influxdb-client mosquitto mosquitto-clients chromium curl)
+    local wanted=(influxdb influxdb-client mosquitto mosquitto-clients postgresql chromium curl)
     # Node only when missing: a newer Node installed another way is fine for the dashboard build.
     if ! program_found node || ! program_found npm; then
         wanted+=(nodejs npm)

@@ -9,9 +9,10 @@ namespace Occupancy.Server.Tests;
 
 /// <summary>
 /// The real server in memory, with its own temporary data folder, the demo network seeded and one edge
-/// key (site "hq"). Each test gets a fresh one, so live states never leak between tests.
+/// key (site "hq"). Each test gets a fresh one, so live states never leak between tests. SQLite in the data
+/// folder unless given a connection string (PostgreSQL tests pass one).
 /// </summary>
-public sealed class OccupancyServerFactory : WebApplicationFactory<Program>
+public sealed class OccupancyServerFactory(string? connectionString = null) : WebApplicationFactory<Program>
 {
     public const string SiteId = "hq";
     public const string SiteKey = "test-key";
@@ -23,6 +24,10 @@ public sealed class OccupancyServerFactory : WebApplicationFactory<Program>
         builder.UseSetting("Server:DataDirectory", _dataDirectory);
         builder.UseSetting("Seed:NetworkFile", RepoPaths.DemoNetwork);
         builder.UseSetting($"EdgeKeys:{SiteId}", SiteKey);
+        if (connectionString is not null)
+        {
+            builder.UseSetting("ConnectionStrings:Occupancy", connectionString);
+        }
     }
 
     /// <summary>An edge connection presenting <paramref name="siteKey"/>; not started.</summary>

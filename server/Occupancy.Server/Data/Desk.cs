@@ -12,6 +12,7 @@ public sealed class Desk
 
     public required string Label { get; set; }
 
+    /// <summary>Position and size on the floor plan, in the plan's units.</summary>
     public double X { get; set; }
 
     public double Y { get; set; }
@@ -19,6 +20,9 @@ public sealed class Desk
     public double Width { get; set; }
 
     public double Height { get; set; }
+
+    /// <summary>How the plan draws the desk: <see cref="DeskShapes.Rectangle"/> or <see cref="DeskShapes.Round"/>.</summary>
+    public string Shape { get; set; } = DeskShapes.Rectangle;
 
     public required string Zone { get; set; }
 

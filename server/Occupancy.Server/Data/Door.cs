@@ -13,4 +13,7 @@ public sealed class Door
     public required string Name { get; set; }
 
     public required string DeviceId { get; set; }
+
+    /// <summary>How long a granted tap keeps the door unlocked.</summary>
+    public int UnlockSeconds { get; set; } = 5;
 }

@@ -62,7 +62,29 @@ public static class NetworkSeeder
             return new Door { Id = door.Id, SpaceId = space.Id, FloorId = door.FloorId, Name = door.Name, DeviceId = door.DeviceId };
         }).ToList();
 
-        return new Space { Id = space.Id, Name = space.Name, TimeZone = space.TimeZone, Floors = floors, Doors = doors };
+        // Zones and devices are implied by the desks and doors that name them; seeded devices have no secret yet.
+        var zones = floors.SelectMany(f => f.Desks).Select(d => d.Zone).Distinct(StringComparer.Ordinal)
+            .Select(zone =>
+            {
+                RequireId(zone, $"zone of space '{space.Id}'", path);
+                return new Zone { Id = zone, SpaceId = space.Id, Name = zone };
+            })
+            .ToList();
+        var devices = floors.SelectMany(f => f.Desks).Select(d => new Device { Id = d.DeviceId, SpaceId = space.Id, Kind = DeviceKinds.Desk })
+            .Concat(doors.Select(d => new Device { Id = d.DeviceId, SpaceId = space.Id, Kind = DeviceKinds.Door }))
+            .DistinctBy(d => d.Id)
+            .ToList();
+
+        return new Space
+        {
+            Id = space.Id,
+            Name = space.Name,
+            TimeZone = space.TimeZone,
+            Floors = floors,
+            Doors = doors,
+            Zones = zones,
+            Devices = devices,
+        };
     }
 
     private static void RequireId(string? id, string what, string path)

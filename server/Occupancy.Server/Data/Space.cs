@@ -7,10 +7,19 @@ public sealed class Space
 
     public required string Name { get; set; }
 
-    /// <summary>IANA time zone (e.g. "Europe/Berlin"): opening hours and utilisation are local time.</summary>
+    /// <summary>IANA time zone (e.g. "Europe/Berlin"): opening hours, passes and utilisation are local time.</summary>
     public required string TimeZone { get; set; }
+
+    /// <summary>Grows with every change of what the edge needs (desks, doors, zones, devices); sent in SiteConfig.</summary>
+    public long ConfigVersion { get; set; } = 1;
+
+    public List<OpeningHours> OpeningHours { get; set; } = [];
 
     public List<Floor> Floors { get; set; } = [];
 
+    public List<Zone> Zones { get; set; } = [];
+
     public List<Door> Doors { get; set; } = [];
+
+    public List<Device> Devices { get; set; } = [];
 }

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Occupancy.Server.Authentication;
 using Occupancy.Server.Data;
@@ -19,18 +18,12 @@ public static class Extensions
         // static web assets manifest, in every environment; a published one has no manifest and uses its own wwwroot.
         builder.WebHost.UseStaticWebAssets();
 
-        services.AddOptions<ServerOptions>().BindConfiguration(ServerOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
         services.AddOptions<EdgeKeysOptions>()
             .Configure<IConfiguration>((options, configuration) => configuration.GetSection(EdgeKeysOptions.SectionName).Bind(options.Keys))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<EdgeKeysOptions>, EdgeKeysOptionsValidator>();
 
-        services.AddSingleton<DatabaseLocation>();
-        services.AddDbContext<OccupancyDbContext>((sp, options) =>
-            options.UseSqlite(sp.GetRequiredService<DatabaseLocation>().ConnectionString));
-        services.AddScoped<DatabaseInitializer>();
-        services.AddScoped<SiteConfigReader>();
+        services.AddOccupancyDatabase();
 
         services.AddSingleton<OccupancyMetrics>();
         services.AddSingleton<DashboardPublisher>();

@@ -36,7 +36,7 @@ public sealed partial class LiveOccupancy(DashboardPublisher publisher, Occupanc
                         f.Width,
                         f.Height,
                         f.Desks.OrderBy(d => d.Id, StringComparer.Ordinal)
-                            .Select(d => new LiveDesk(space.Id, f.Id, d.Id, d.Label, d.X, d.Y, d.Width, d.Height, d.Zone))
+                            .Select(d => new LiveDesk(space.Id, f.Id, d.Id, d.Label, d.X, d.Y, d.Width, d.Height, d.Shape, d.Zone))
                             .ToArray()))
                     .ToArray();
                 var live = new LiveSpace(space.Id, space.Name, space.TimeZone, floors);

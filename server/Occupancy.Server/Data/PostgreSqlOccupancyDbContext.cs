@@ -1,0 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Occupancy.Server.Data;
+
+/// <summary>The data on PostgreSQL (production); its migrations are in Migrations/PostgreSql.</summary>
+public sealed class PostgreSqlOccupancyDbContext(DbContextOptions<PostgreSqlOccupancyDbContext> options) : OccupancyDbContext(options);

@@ -1,0 +1,10 @@
+using Occupancy.Testing;
+
+namespace Occupancy.Server.Tests.PostgreSql;
+
+/// <summary>The tests that run the server on a real PostgreSQL share one postgres; each uses its own database.</summary>
+[CollectionDefinition(Name)]
+public sealed class PostgreSqlCollection : ICollectionFixture<PostgresFixture>
+{
+    public const string Name = "PostgreSQL";
+}
