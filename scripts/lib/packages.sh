@@ -10,6 +10,7 @@ declare -A OCCUPANCY_PACKAGE_COMMANDS=(
     [mosquitto-clients]=mosquitto_sub
     [chromium]=chromium
     [curl]=curl
+    [afl++]=afl-fuzz
     [nodejs]=node
     [npm]=npm
 )
@@ -35,7 +36,7 @@ ensure_dotnet() {
 }
 
 ensure_debian_packages() {
-    local wanted=(influxdb influxdb-client mosquitto mosquitto-clients postgresql chromium curl)
+    local wanted=(influxdb influxdb-client mosquitto mosquitto-clients postgresql chromium curl afl++)
     # Node only when missing: a newer Node installed another way is fine for the dashboard build.
     if ! program_found node || ! program_found npm; then
         wanted+=(nodejs npm)
