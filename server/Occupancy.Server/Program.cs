@@ -8,6 +8,7 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 await app.InitializeDatabaseAsync();
+await app.InitializeAccountsAsync();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -17,6 +18,8 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapSpacesApi();
+app.MapAccountApi();
+app.MapUsersApi();
 app.MapHubs();
 app.MapGet("/healthz", () => "ok");
 

@@ -16,6 +16,8 @@ public sealed class OccupancyServerFactory(string? connectionString = null) : We
 {
     public const string SiteId = "hq";
     public const string SiteKey = "test-key";
+    public const string AdminEmail = "admin@occupancy.test";
+    public const string AdminPassword = "admin-password-for-tests";
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "occupancy-server-tests", Guid.NewGuid().ToString("N"));
 
@@ -24,6 +26,8 @@ public sealed class OccupancyServerFactory(string? connectionString = null) : We
         builder.UseSetting("Server:DataDirectory", _dataDirectory);
         builder.UseSetting("Seed:NetworkFile", RepoPaths.DemoNetwork);
         builder.UseSetting($"EdgeKeys:{SiteId}", SiteKey);
+        builder.UseSetting("Admin:Email", AdminEmail);
+        builder.UseSetting("Admin:Password", AdminPassword);
         if (connectionString is not null)
         {
             builder.UseSetting("ConnectionStrings:Occupancy", connectionString);
@@ -34,10 +38,10 @@ public sealed class OccupancyServerFactory(string? connectionString = null) : We
     public HubConnection CreateEdgeConnection(string? siteKey = SiteKey) =>
         CreateHubConnection(EdgeHubContract.Path, siteKey);
 
-    /// <summary>A dashboard connection; not started.</summary>
-    public HubConnection CreateDashboardConnection() => CreateHubConnection(DashboardHub.Path, siteKey: null);
+    /// <summary>A dashboard connection, signed in when given a session's cookie; not started.</summary>
+    public HubConnection CreateDashboardConnection(string? cookie = null) => CreateHubConnection(DashboardHub.Path, siteKey: null, cookie);
 
-    private HubConnection CreateHubConnection(string path, string? siteKey) =>
+    private HubConnection CreateHubConnection(string path, string? siteKey, string? cookie = null) =>
         new HubConnectionBuilder()
             .WithUrl(new Uri(Server.BaseAddress, path), options =>
             {
@@ -47,6 +51,11 @@ public sealed class OccupancyServerFactory(string? connectionString = null) : We
                 if (siteKey is not null)
                 {
                     options.Headers[EdgeHubContract.SiteKeyHeader] = siteKey;
+                }
+
+                if (cookie is not null)
+                {
+                    options.Headers["Cookie"] = cookie;
                 }
             })
             .Build();

@@ -28,7 +28,10 @@ public static class Extensions
         services.AddSingleton<OccupancyMetrics>();
         services.AddSingleton<DashboardPublisher>();
         services.AddSingleton<LiveOccupancy>();
+        services.AddSingleton<EdgeConnections>();
+        services.AddSingleton(TimeProvider.System);
 
+        services.AddOccupancyIdentity();
         services.AddSingleton<SiteKeyVerifier>();
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, SiteKeyAuthenticationHandler>(SiteKeyDefaults.AuthenticationScheme, configureOptions: null);

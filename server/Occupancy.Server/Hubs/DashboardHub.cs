@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using Occupancy.Server.Authentication;
 using Occupancy.Server.Live;
 using Occupancy.Server.Models;
 
@@ -6,13 +7,32 @@ namespace Occupancy.Server.Hubs;
 
 /// <summary>
 /// The hub browsers connect to. It only joins groups and returns snapshots; LiveOccupancy owns the state
-/// and DashboardPublisher pushes changes. Anonymous for now: member accounts come later.
+/// and DashboardPublisher pushes changes. Anyone may watch desk states and counts (signed in or not); a
+/// signed-in host also joins the host group of each space they host, and an admin the admins group, on connecting.
 /// </summary>
 public sealed class DashboardHub(LiveOccupancy live) : Hub<IDashboardClient>
 {
     public const string Path = "/hubs/dashboard";
 
     private const string FloorGroupItem = "floorGroup";
+
+    public override async Task OnConnectedAsync()
+    {
+        if (Context.User is not { Identity.IsAuthenticated: true } user)
+        {
+            return;
+        }
+
+        if (user.IsAdmin())
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, DashboardGroups.Admins, Context.ConnectionAborted);
+        }
+
+        foreach (var space in user.HostedSpaces())
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, DashboardGroups.Hosts(space), Context.ConnectionAborted);
+        }
+    }
 
     /// <summary>Follows every space's counts; returns them as they are now.</summary>
     public async Task<SpaceSummary[]> WatchNetwork()

@@ -11,23 +11,27 @@ namespace Occupancy.Server.Hubs;
 /// The hub edge gateways connect to, authenticated by their site key (see SiteKeyAuthenticationHandler).
 /// Every call acts on the caller's own site only, taken from the authenticated principal.
 /// </summary>
-public sealed partial class EdgeHub(SiteConfigReader siteConfigs, LiveOccupancy live, ILogger<EdgeHub> logger)
+public sealed partial class EdgeHub(SiteConfigReader siteConfigs, LiveOccupancy live, EdgeConnections edges, ILogger<EdgeHub> logger)
     : Hub<IEdgeClient>, IEdgeHub
 {
     private string SiteId =>
         Context.User?.FindFirstValue(SiteKeyDefaults.SiteClaim)
         ?? throw new HubException("This connection is not authenticated as an edge.");
 
-    public override Task OnConnectedAsync()
+    /// <summary>The group of a site's edge connections: SiteConfigChanged goes there when the site's layout changes.</summary>
+    public static string SiteGroup(string siteId) => $"site:{siteId}";
+
+    public override async Task OnConnectedAsync()
     {
         LogConnected(SiteId, Context.ConnectionId);
-        return Task.CompletedTask;
+        await Groups.AddToGroupAsync(Context.ConnectionId, SiteGroup(SiteId), Context.ConnectionAborted);
+        await edges.ConnectedAsync(SiteId, Context.ConnectionId);
     }
 
-    public override Task OnDisconnectedAsync(Exception? exception)
+    public override async Task OnDisconnectedAsync(Exception? exception)
     {
         LogDisconnected(SiteId, Context.ConnectionId, exception?.Message ?? "closed");
-        return Task.CompletedTask;
+        await edges.DisconnectedAsync(SiteId, Context.ConnectionId);
     }
 
     public async Task<SiteConfig> GetSiteConfig() =>

@@ -4,7 +4,7 @@ namespace Occupancy.Server.Hubs;
 
 /// <summary>
 /// What the server pushes to dashboards. Method names are the wire names, mirrored in dashboard/src/hub.ts.
-/// Desk states and counts only: never who sits where.
+/// Everyone gets desk states and counts only, never who sits where; host events go to hosts and admins only.
 /// </summary>
 public interface IDashboardClient
 {
@@ -13,4 +13,7 @@ public interface IDashboardClient
 
     /// <summary>A space's new counts; sent to connections watching the network.</summary>
     Task SpaceCountsChanged(SpaceSummary summary);
+
+    /// <summary>A site's edge connected or disconnected; sent to that space's hosts and to admins.</summary>
+    Task EdgeStatusChanged(EdgeStatus status);
 }

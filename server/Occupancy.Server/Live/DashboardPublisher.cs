@@ -5,9 +5,10 @@ using Occupancy.Server.Models;
 namespace Occupancy.Server.Live;
 
 /// <summary>
-/// The one place that pushes live occupancy to dashboards. Every push goes through here so that
-/// coalescing (e.g. at most one push per floor per few hundred milliseconds on busy sites) can be
-/// added in one class, without touching the state or the hubs.
+/// The one place that pushes to dashboards. Every push goes through here so that coalescing (e.g. at most one
+/// push per floor per few hundred milliseconds on busy sites) can be added in one class, without touching the
+/// state or the hubs; and so that what reaches whom (everyone: states and counts; hosts: host events) is
+/// decided in one place.
 /// </summary>
 public sealed class DashboardPublisher(IHubContext<DashboardHub, IDashboardClient> hub)
 {
@@ -16,4 +17,10 @@ public sealed class DashboardPublisher(IHubContext<DashboardHub, IDashboardClien
 
     public Task SpaceCountsChangedAsync(SpaceSummary summary) =>
         hub.Clients.Group(DashboardGroups.Network).SpaceCountsChanged(summary);
+
+    public Task EdgeStatusChangedAsync(EdgeStatus status) =>
+        HostsOf(status.SpaceId).EdgeStatusChanged(status);
+
+    private IDashboardClient HostsOf(string spaceId) =>
+        hub.Clients.Groups(DashboardGroups.Hosts(spaceId), DashboardGroups.Admins);
 }
