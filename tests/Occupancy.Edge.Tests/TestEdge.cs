@@ -27,18 +27,24 @@ internal sealed class TestEdge : IAsyncDisposable
 
     public T Get<T>() where T : notnull => Host.Services.GetRequiredService<T>();
 
-    public static async Task<TestEdge> StartAsync(string influxUrl, string serverUrl = "http://127.0.0.1:9", bool createDatabase = true)
+    public static async Task<TestEdge> StartAsync(
+        string influxUrl,
+        string serverUrl = "http://127.0.0.1:9",
+        bool createDatabase = true,
+        global::Occupancy.Uplink.SiteConfig? site = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
+        site ??= TestSite.Config;
         var data = Directory.CreateTempSubdirectory("occupancy-edge-").FullName;
-        File.WriteAllText(Path.Combine(data, "site-config.json"), JsonSerializer.Serialize(TestSite.Config));
+        File.WriteAllText(Path.Combine(data, "site-config.json"), JsonSerializer.Serialize(site));
         var registry = new Devices.DeviceRegistry(data);
-        foreach (var deviceId in TestSite.Config.Desks.Select(d => d.DeviceId).Concat(TestSite.Config.Doors.Select(d => d.DeviceId)))
+        foreach (var deviceId in site.Desks.Select(d => d.DeviceId).Concat(site.Doors.Select(d => d.DeviceId)))
         {
             registry.Provision(deviceId, TestSite.SecretOf(deviceId));
         }
 
         int port = FreeTcpPort.Next();
-        var host = EdgeApplication.Build([], new Dictionary<string, string?>
+        var configuration = new Dictionary<string, string?>
         {
             ["Edge:SiteId"] = TestSite.SiteId,
             ["Edge:DataDirectory"] = data,
@@ -49,7 +55,13 @@ internal sealed class TestEdge : IAsyncDisposable
             ["Influx:FlushInterval"] = "00:00:00.100",
             ["Uplink:ServerUrl"] = serverUrl,
             ["Uplink:SiteKey"] = "test-key",
-        });
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
+        var host = EdgeApplication.Build([], configuration);
         await host.StartAsync();
         return new TestEdge(host, port, data);
     }

@@ -4,6 +4,7 @@ using MQTTnet.Protocol;
 using Occupancy.Edge.Ingest;
 using Occupancy.Edge.Occupancy;
 using Occupancy.Firmware.Contract;
+using IngestRejections = Occupancy.Edge.Ingest.RejectionReasons;
 using Occupancy.Testing;
 
 namespace Occupancy.Edge.Tests.Mqtt;
@@ -80,7 +81,7 @@ public sealed class EmbeddedBrokerTests : IAsyncLifetime
         var ack = await device.PublishAsync(Message("occupancy/v1/test-site/desk/sensor-2/state", """{"state":"occupied","seq":1,"ts":1764236400000,"fw":"1.0.0"}"""));
 
         Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, ack.ReasonCode);
-        Assert.Equal(1, _edge.Get<RejectionCounter>().Count(RejectionReasons.ForeignTopic));
+        Assert.Equal(1, _edge.Get<RejectionCounter>().Count(IngestRejections.ForeignTopic));
         Assert.Empty(_edge.Get<OccupancyEngine>().Snapshot());
     }
 
