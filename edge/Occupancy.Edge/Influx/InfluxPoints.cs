@@ -1,6 +1,7 @@
 using InfluxDB.Client.Api.Domain;
 using InfluxDB.Client.Writes;
 using Occupancy.Edge.Occupancy;
+using Occupancy.Edge.Usage;
 using Occupancy.Firmware.Contract;
 
 namespace Occupancy.Edge.Influx;
@@ -13,6 +14,7 @@ public sealed class InfluxPoints(string siteId)
 {
     public const string DeskStateMeasurement = "desk_state";
     public const string DoorContactMeasurement = "door_contact";
+    public const string DeskUsageMeasurement = "desk_usage";
 
     public string DeskState(DeskChange change)
     {
@@ -38,4 +40,24 @@ public sealed class InfluxPoints(string siteId)
             .Field("open", contact.IsOpen)
             .Timestamp(contact.TimestampMs, WritePrecision.Ms)
             .ToLineProtocol();
+
+    /// <summary>One desk's usage in one interval, at the interval's start: a recomputed row overwrites the earlier one.</summary>
+    public string DeskUsage(UsageRow row) =>
+        PointData.Measurement(DeskUsageMeasurement)
+            .Tag("site", siteId)
+            .Tag("floor", row.FloorId)
+            .Tag("zone", row.Zone)
+            .Tag("desk", row.DeskId)
+            .Field("occupied_s", row.OccupiedMs / 1000.0)
+            .Field("known_s", row.KnownMs / 1000.0)
+            .Timestamp(row.IntervalStartMs, WritePrecision.Ms)
+            .ToLineProtocol();
+
+    /// <summary>The line of an outbox event.</summary>
+    public string Of(EdgeEvent e) => e switch
+    {
+        DeskChange change => DeskState(change),
+        DoorContactEvent contact => DoorContact(contact),
+        _ => throw new ArgumentException($"no InfluxDB point for a {e.GetType().Name}", nameof(e)),
+    };
 }

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -12,15 +13,18 @@ namespace Occupancy.Edge.Influx;
 /// </summary>
 public sealed class InfluxV1Client(HttpClient http, IOptions<InfluxOptions> options)
 {
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
     private readonly InfluxOptions _options = options.Value;
 
     /// <summary>Writes newline-separated line protocol with millisecond timestamps.</summary>
-    public async Task WriteAsync(string lines, CancellationToken cancellationToken)
+    public Task WriteAsync(string lines, CancellationToken cancellationToken) =>
+        WriteAsync([lines], 0, 1, cancellationToken);
+
+    /// <summary>Writes <paramref name="count"/> lines of <paramref name="lines"/> from <paramref name="start"/>, gzip-compressed unless turned off.</summary>
+    public async Task WriteAsync(IReadOnlyList<string> lines, int start, int count, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, WriteUri())
-        {
-            Content = new StringContent(lines, Encoding.UTF8, "text/plain"),
-        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, WriteUri()) { Content = Body(lines, start, count) };
         Authorize(request);
         using var response = await http.SendAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode)
@@ -47,6 +51,34 @@ public sealed class InfluxV1Client(HttpClient http, IOptions<InfluxOptions> opti
 
     public Task CreateDatabaseAsync(CancellationToken cancellationToken) =>
         QueryAsync($"CREATE DATABASE \"{_options.Database.Replace("\"", "\\\"")}\"", cancellationToken);
+
+    private HttpContent Body(IReadOnlyList<string> lines, int start, int count)
+    {
+        var buffer = new MemoryStream();
+        Stream target = _options.Gzip ? new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true) : buffer;
+        using (var writer = new StreamWriter(target, Utf8, bufferSize: 64 * 1024, leaveOpen: true))
+        {
+            for (int i = start; i < start + count; i++)
+            {
+                writer.Write(lines[i]);
+                writer.Write('\n');
+            }
+        }
+
+        if (_options.Gzip)
+        {
+            target.Dispose(); // writes the gzip trailer
+        }
+
+        var content = new ByteArrayContent(buffer.GetBuffer(), 0, (int)buffer.Length);
+        content.Headers.ContentType = new MediaTypeHeaderValue("text/plain") { CharSet = "utf-8" };
+        if (_options.Gzip)
+        {
+            content.Headers.ContentEncoding.Add("gzip");
+        }
+
+        return content;
+    }
 
     private Uri WriteUri()
     {

@@ -1,116 +1,115 @@
-using System.Text;
 using Microsoft.Extensions.Options;
 using Occupancy.Edge.Occupancy;
 using Occupancy.Edge.Options;
+using Occupancy.Edge.Outbox;
+using Occupancy.Edge.Usage;
 
 namespace Occupancy.Edge.Influx;
 
 /// <summary>
-/// Drains accepted events to InfluxDB in batches bounded by size and time. A failure that may
-/// pass (network, 5xx, auth) is retried with backoff, keeping the batch; a write that can never
-/// succeed is moved aside to a dead-letter file with the reason instead of blocking the rest.
+/// Ships the outbox to InfluxDB: reads records from its cursor in batches bounded by size and
+/// time, adds the desk_usage roll-ups they complete, writes the batch (see <see cref="InfluxBatchWriter"/>)
+/// and only then moves its cursor, saved together with the roll-up state. After a crash it resumes
+/// from the saved cursor and rewrites at most one batch, which overwrites the same points.
 /// </summary>
-public sealed partial class InfluxWriterService(
-    EdgeEvents events,
+public sealed class InfluxWriterService(
+    OutboxLog outbox,
     InfluxV1Client influx,
+    InfluxBatchWriter writer,
     IOptions<InfluxOptions> influxOptions,
     IOptions<EdgeOptions> edgeOptions,
-    ILogger<InfluxWriterService> logger) : BackgroundService
+    TimeProvider time) : BackgroundService
 {
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+    /// <summary>How often roll-ups are checked while no event arrives: rows fall due with time alone.</summary>
+    private static readonly TimeSpan IdleTick = TimeSpan.FromSeconds(1);
 
     private readonly InfluxOptions _options = influxOptions.Value;
-    private readonly string _deadLetterPath = Path.Combine(edgeOptions.Value.DataDirectory, "influx-dead-letter.txt");
+    private readonly InfluxPoints _points = new(edgeOptions.Value.SiteId);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (_options.CreateDatabase)
         {
-            await RetryAsync(influx.CreateDatabaseAsync, "create the database", stoppingToken);
+            await writer.RetryAsync(influx.CreateDatabaseAsync, "create the database", stoppingToken);
         }
 
-        var reader = events.InfluxLines.Reader;
-        var batch = new StringBuilder();
-        while (await reader.WaitToReadAsync(stoppingToken))
+        var consumer = outbox.Consumer(OutboxConsumers.Influx);
+        var usage = new UsageRollup(_options.UsageInterval, consumer.State);
+        using var reader = outbox.OpenReader(consumer.Position);
+        var entries = new List<OutboxEntry>(_options.BatchSize);
+        var rows = new List<UsageRow>();
+        var lines = new List<string>(_options.BatchSize);
+        while (!stoppingToken.IsCancellationRequested)
         {
-            int count = await FillBatchAsync(reader, batch, stoppingToken);
-            await WriteBatchAsync(batch.ToString(), count, stoppingToken);
-            batch.Clear();
-        }
-    }
-
-    private async Task<int> FillBatchAsync(System.Threading.Channels.ChannelReader<string> reader, StringBuilder batch, CancellationToken stoppingToken)
-    {
-        int count = 0;
-        using var window = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        window.CancelAfter(_options.FlushInterval);
-        try
-        {
-            while (count < _options.BatchSize)
+            await FillAsync(reader, entries, stoppingToken);
+            foreach (var entry in entries)
             {
-                while (count < _options.BatchSize && reader.TryRead(out var line))
+                lines.Add(_points.Of(entry.Event));
+                if (entry.Event is DeskChange change)
                 {
-                    batch.Append(line).Append('\n');
-                    count++;
-                }
-
-                if (count >= _options.BatchSize || !await reader.WaitToReadAsync(window.Token))
-                {
-                    break;
+                    usage.Apply(change);
                 }
             }
-        }
-        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
-        {
-            // The flush interval ended the batch.
-        }
 
-        return count;
-    }
-
-    private async Task WriteBatchAsync(string lines, int count, CancellationToken stoppingToken)
-    {
-        try
-        {
-            await RetryAsync(ct => influx.WriteAsync(lines, ct), $"write {count} points", stoppingToken);
-            LogWritten(logger, count);
-        }
-        catch (InfluxWriteException ex) when (ex.IsPermanent)
-        {
-            LogDeadLettered(logger, count, _deadLetterPath, ex.Message);
-            Directory.CreateDirectory(Path.GetDirectoryName(_deadLetterPath)!);
-            await File.AppendAllTextAsync(_deadLetterPath, $"# {DateTimeOffset.UtcNow:O} {ex.Message}\n{lines}", stoppingToken);
-        }
-    }
-
-    private async Task RetryAsync(Func<CancellationToken, Task> action, string what, CancellationToken stoppingToken)
-    {
-        var delay = TimeSpan.FromMilliseconds(200);
-        while (true)
-        {
-            try
+            // Behind (catching up after an outage or a restart), time is where the records are, not the clock.
+            long now = reader.HasMore && entries.Count > 0 ? entries[^1].AppendedMs : time.GetUtcNow().ToUnixTimeMilliseconds();
+            usage.EmitDue(now - (long)_options.UsageGrace.TotalMilliseconds, rows, _options.BatchSize);
+            foreach (var row in rows)
             {
-                await action(stoppingToken);
+                lines.Add(_points.DeskUsage(row));
+            }
+
+            if (lines.Count > 0)
+            {
+                await writer.WriteAsync(lines, stoppingToken);
+                consumer.Commit(reader.Position, usage.Save());
+            }
+
+            entries.Clear();
+            rows.Clear();
+            lines.Clear();
+        }
+    }
+
+    /// <summary>Collects up to a batch: waits for the first record (or the idle tick), then at most the flush interval for more.</summary>
+    private async Task FillAsync(OutboxReader reader, List<OutboxEntry> entries, CancellationToken stoppingToken)
+    {
+        if (reader.Read(entries, _options.BatchSize) == 0)
+        {
+            if (!await WaitForRecordsAsync(reader, IdleTick, stoppingToken))
+            {
                 return;
             }
-            catch (Exception ex) when (IsTransient(ex) && !stoppingToken.IsCancellationRequested)
+
+            reader.Read(entries, _options.BatchSize);
+        }
+
+        var deadline = time.GetUtcNow() + _options.FlushInterval;
+        while (entries.Count < _options.BatchSize)
+        {
+            if (reader.Read(entries, _options.BatchSize - entries.Count) > 0)
             {
-                LogRetrying(logger, what, delay, ex.Message);
-                await Task.Delay(delay, stoppingToken);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxBackoff.Ticks));
+                continue;
+            }
+
+            var remaining = deadline - time.GetUtcNow();
+            if (remaining <= TimeSpan.Zero || !await WaitForRecordsAsync(reader, remaining, stoppingToken))
+            {
+                return;
             }
         }
     }
 
-    private static bool IsTransient(Exception ex) =>
-        ex is HttpRequestException or TaskCanceledException || (ex is InfluxWriteException influx && !influx.IsPermanent);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Wrote {Count} points to InfluxDB")]
-    private static partial void LogWritten(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not {What} in InfluxDB, retrying in {Delay}: {Error}")]
-    private static partial void LogRetrying(ILogger logger, string what, TimeSpan delay, string error);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "InfluxDB refused {Count} points for good; moved them to {Path}: {Error}")]
-    private static partial void LogDeadLettered(ILogger logger, int count, string path, string error);
+    private async Task<bool> WaitForRecordsAsync(OutboxReader reader, TimeSpan timeout, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await reader.WaitAsync(stoppingToken).WaitAsync(timeout, time, stoppingToken);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
 }

@@ -1,55 +1,70 @@
 using System.Buffers;
+using Microsoft.Extensions.Options;
 using Occupancy.Edge.Occupancy;
+using Occupancy.Edge.Operations;
+using Occupancy.Edge.Options;
+using Occupancy.Edge.Outbox;
 using Occupancy.Firmware.Contract;
 using Occupancy.Uplink;
-using Microsoft.Extensions.Options;
-using Occupancy.Edge.Options;
 
 namespace Occupancy.Edge.Ingest;
 
 /// <summary>
 /// Checks and applies one message a device published: the topic must be the device's own,
 /// of its kind, on a channel its kind may use, with a payload the contract accepts.
-/// Anything else is refused and counted, and changes nothing.
+/// Anything else is refused and counted, and changes nothing. What is accepted is recorded in
+/// the outbox, and the answer waits until it is on disk.
 /// </summary>
 public sealed class DeviceMessageHandler(
     SiteDirectory site,
-    OccupancyEngine engine,
-    EdgeEvents events,
+    EventRecorder recorder,
+    OutboxLog outbox,
     RejectionCounter rejections,
     TimeProvider time,
     IOptions<EdgeOptions> edgeOptions,
-    IOptions<MqttOptions> mqttOptions)
+    IOptions<MqttOptions> mqttOptions,
+    EdgeMetrics? metrics = null)
 {
     private readonly string _siteId = edgeOptions.Value.SiteId;
     private readonly int _maxPayloadBytes = mqttOptions.Value.MaxPayloadBytes;
 
     /// <summary>
     /// Handles a publish of device <paramref name="clientId"/>; completes with false when it was
-    /// refused. Completes only once an accepted message is recorded, so the caller may
-    /// acknowledge the device then.
+    /// refused, or when it could not be recorded (the device should send it again). Completes with
+    /// true only once an accepted message is durably recorded, so the caller may acknowledge the
+    /// device then.
     /// </summary>
-    public Task<bool> HandleAsync(string clientId, string topic, ReadOnlySequence<byte> payload, CancellationToken cancellationToken)
+    public async Task<bool> HandleAsync(string clientId, string topic, ReadOnlySequence<byte> payload, CancellationToken cancellationToken)
     {
-        _ = cancellationToken; // recording is in memory for now; the durable outbox will use it
-        return Task.FromResult(payload.IsSingleSegment ? Handle(clientId, topic, payload.FirstSpan) : Handle(clientId, topic, payload.ToArray()));
+        var outcome = payload.IsSingleSegment ? Handle(clientId, topic, payload.FirstSpan) : Handle(clientId, topic, payload.ToArray());
+        if (!outcome.Accepted)
+        {
+            return false;
+        }
+
+        if (await outbox.WaitDurableAsync(outcome.WaitLsn, cancellationToken))
+        {
+            return true;
+        }
+
+        return Reject(RejectionReasons.NotRecorded, clientId, topic, "the outbox could not write it to disk; the device should send it again");
     }
 
-    private bool Handle(string clientId, string topic, ReadOnlySpan<byte> payload)
+    private Recorded Handle(string clientId, string topic, ReadOnlySpan<byte> payload)
     {
         if (!DeviceTopic.TryParse(topic, out var parsed))
         {
-            return Reject(RejectionReasons.MalformedTopic, clientId, topic, "not an occupancy/v1 device topic");
+            return Refuse(RejectionReasons.MalformedTopic, clientId, topic, "not an occupancy/v1 device topic");
         }
 
         if (parsed.Site != _siteId || parsed.DeviceId != clientId)
         {
-            return Reject(RejectionReasons.ForeignTopic, clientId, topic, "a device may publish only under its own topic");
+            return Refuse(RejectionReasons.ForeignTopic, clientId, topic, "a device may publish only under its own topic");
         }
 
         if (payload.Length > _maxPayloadBytes)
         {
-            return Reject(RejectionReasons.Oversized, clientId, topic, $"{payload.Length} bytes, limit {_maxPayloadBytes}");
+            return Refuse(RejectionReasons.Oversized, clientId, topic, $"{payload.Length} bytes, limit {_maxPayloadBytes}");
         }
 
         string text;
@@ -59,83 +74,87 @@ public sealed class DeviceMessageHandler(
         }
         catch (System.Text.DecoderFallbackException)
         {
-            return Reject(RejectionReasons.MalformedPayload, clientId, topic, "payload is not UTF-8");
+            return Refuse(RejectionReasons.MalformedPayload, clientId, topic, "payload is not UTF-8");
         }
 
         return parsed.Kind switch
         {
             DeviceKinds.Desk when site.TryGetDesk(clientId, out var desk) => HandleDesk(desk, parsed, text, clientId, topic),
             DeviceKinds.Door when site.TryGetDoor(clientId, out var door) => HandleDoor(door, parsed, text, clientId, topic),
-            _ => Reject(RejectionReasons.UnknownDevice, clientId, topic, $"no {parsed.Kind} with device id '{clientId}' in the site configuration"),
+            _ => Refuse(RejectionReasons.UnknownDevice, clientId, topic, $"no {parsed.Kind} with device id '{clientId}' in the site configuration"),
         };
     }
 
-    private bool HandleDesk(DeskConfig desk, DeviceTopic topic, string payload, string clientId, string rawTopic)
+    private Recorded HandleDesk(DeskConfig desk, DeviceTopic topic, string payload, string clientId, string rawTopic)
     {
         switch (topic.Channel)
         {
             case Channels.State:
                 if (!DeskStateMessage.TryDecode(payload, out var message, out var error))
                 {
-                    return Reject(RejectionReasons.MalformedPayload, clientId, rawTopic, error);
+                    return Refuse(RejectionReasons.MalformedPayload, clientId, rawTopic, error);
                 }
 
-                var change = engine.ApplyReport(desk, message, out _);
-                if (change is not null)
-                {
-                    events.Publish(change);
-                }
-
-                return true;
+                return Accepted("desk-state", recorder.RecordDeskReport(desk, message), clientId, rawTopic);
 
             case Channels.Status:
-                return HandleStatus(payload, clientId, rawTopic, () => engine.MarkUnknown(desk, time.GetUtcNow().ToUnixTimeMilliseconds()));
+                return HandleStatus("desk-status", payload, clientId, rawTopic, () => recorder.RecordDeskOffline(desk, time.GetUtcNow().ToUnixTimeMilliseconds()));
 
             default:
-                return Reject(RejectionReasons.UnsupportedChannel, clientId, rawTopic, $"desk sensors do not publish on '{topic.Channel}'");
+                return Refuse(RejectionReasons.UnsupportedChannel, clientId, rawTopic, $"desk sensors do not publish on '{topic.Channel}'");
         }
     }
 
-    private bool HandleDoor(DoorConfig door, DeviceTopic topic, string payload, string clientId, string rawTopic)
+    private Recorded HandleDoor(DoorConfig door, DeviceTopic topic, string payload, string clientId, string rawTopic)
     {
         switch (topic.Channel)
         {
             case Channels.DoorContact:
                 if (!DoorContactMessage.TryDecode(payload, out var message, out var error))
                 {
-                    return Reject(RejectionReasons.MalformedPayload, clientId, rawTopic, error);
+                    return Refuse(RejectionReasons.MalformedPayload, clientId, rawTopic, error);
                 }
 
-                events.Publish(new DoorContactEvent(door.DoorId, message.IsOpen, message.Header.TimestampMs, message.Header.Seq));
-                return true;
+                return Accepted("door-contact", recorder.RecordDoorContact(door, message), clientId, rawTopic);
 
             case Channels.Status:
-                return HandleStatus(payload, clientId, rawTopic, () => null);
+                return HandleStatus("door-status", payload, clientId, rawTopic, () => new Recorded(true, 0));
 
             default:
-                return Reject(RejectionReasons.UnsupportedChannel, clientId, rawTopic, $"door readers do not publish on '{topic.Channel}'");
+                return Refuse(RejectionReasons.UnsupportedChannel, clientId, rawTopic, $"door readers do not publish on '{topic.Channel}'");
         }
     }
 
-    private bool HandleStatus(string payload, string clientId, string topic, Func<DeskChange?> markUnknown)
+    private Recorded HandleStatus(string kind, string payload, string clientId, string topic, Func<Recorded> markOffline)
     {
         if (payload == StatusPayloads.Online)
         {
-            return true;
+            return Accepted(kind, new Recorded(true, 0), clientId, topic);
         }
 
         if (payload != StatusPayloads.Offline)
         {
-            return Reject(RejectionReasons.MalformedPayload, clientId, topic, "status must be 'online' or 'offline'");
+            return Refuse(RejectionReasons.MalformedPayload, clientId, topic, "status must be 'online' or 'offline'");
         }
 
-        var change = markUnknown();
-        if (change is not null)
+        return Accepted(kind, markOffline(), clientId, topic);
+    }
+
+    private Recorded Accepted(string kind, Recorded recorded, string clientId, string topic)
+    {
+        if (!recorded.Accepted)
         {
-            events.Publish(change);
+            return Refuse(RejectionReasons.NotRecorded, clientId, topic, "the outbox is full while the disk refuses writes");
         }
 
-        return true;
+        metrics?.MessageAccepted(kind);
+        return recorded;
+    }
+
+    private Recorded Refuse(string reason, string clientId, string topic, string detail)
+    {
+        rejections.Reject(reason, clientId, topic, detail);
+        return Recorded.Refused;
     }
 
     private bool Reject(string reason, string clientId, string topic, string detail)

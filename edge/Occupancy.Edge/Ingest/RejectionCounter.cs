@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Occupancy.Edge.Operations;
 
 namespace Occupancy.Edge.Ingest;
 
@@ -6,7 +7,7 @@ namespace Occupancy.Edge.Ingest;
 /// Counts refused messages per reason and logs them without flooding the log: the first
 /// of each reason at once, then at most one summary line per reason every interval.
 /// </summary>
-public sealed partial class RejectionCounter(ILogger<RejectionCounter> logger, TimeProvider time)
+public sealed partial class RejectionCounter(ILogger<RejectionCounter> logger, TimeProvider time, EdgeMetrics? metrics = null)
 {
     private static readonly TimeSpan LogInterval = TimeSpan.FromSeconds(30);
 
@@ -20,6 +21,7 @@ public sealed partial class RejectionCounter(ILogger<RejectionCounter> logger, T
     {
         var tally = _tallies.GetOrAdd(reason, _ => new Tally());
         long total = Interlocked.Increment(ref tally.Total);
+        metrics?.MessageRejected(reason);
         var now = time.GetUtcNow();
         lock (tally)
         {

@@ -9,4 +9,7 @@ public static class RejectionReasons
     public const string Oversized = "oversized";
     public const string MalformedPayload = "malformed-payload";
     public const string UnsupportedChannel = "unsupported-channel";
+
+    /// <summary>A valid message the outbox could not write to disk (full disk, I/O error): the device should send it again.</summary>
+    public const string NotRecorded = "not-recorded";
 }

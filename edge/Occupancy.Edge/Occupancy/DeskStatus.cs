@@ -1,4 +1,7 @@
 namespace Occupancy.Edge.Occupancy;
 
-/// <summary>What the edge knows of one desk now.</summary>
-public sealed record DeskStatus(string DeskId, string State, long TimestampMs, long LastSeq);
+/// <summary>
+/// What the edge knows of one desk now. <paramref name="Lsn"/> is the outbox record that set the
+/// state, so an acknowledgement that relies on it can wait until that record is on disk.
+/// </summary>
+public sealed record DeskStatus(string DeskId, string State, long TimestampMs, long LastSeq, long Lsn = 0);

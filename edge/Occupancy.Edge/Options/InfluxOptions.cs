@@ -30,8 +30,29 @@ public sealed class InfluxOptions
     /// <summary>Create the database on start (1.x only; 2.x and 3 Core need it made by an admin).</summary>
     public bool CreateDatabase { get; set; } = true;
 
+    /// <summary>Most points in one /write request.</summary>
     [Range(1, 50000)]
     public int BatchSize { get; set; } = 5000;
 
+    /// <summary>Longest wait for a batch to fill once its first point is ready.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Compress request bodies (Content-Encoding: gzip); every InfluxDB line accepts them.</summary>
+    public bool Gzip { get; set; } = true;
+
+    /// <summary>The longest wait between two attempts while InfluxDB is unreachable or failing.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Length of the desk_usage intervals; a whole number of them fits in an hour.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan UsageInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How long after an interval ends its usage rows are written, assuming unchanged desks stayed
+    /// as they were; a later change for it rewrites them.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan UsageGrace { get; set; } = TimeSpan.FromSeconds(30);
 }

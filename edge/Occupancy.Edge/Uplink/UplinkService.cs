@@ -2,24 +2,30 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.Options;
 using Occupancy.Edge.Occupancy;
 using Occupancy.Edge.Options;
+using Occupancy.Edge.Outbox;
 using Occupancy.Uplink;
 
 namespace Occupancy.Edge.Uplink;
 
 /// <summary>
-/// Keeps the edge connected to the server's edge hub (DESIGN.md D4): fetches the site
-/// configuration, pushes desk changes, and after every (re)connection sends a full snapshot
-/// first so the server is right at once, then whatever queued up meanwhile.
+/// Keeps the edge connected to the server's edge hub (DESIGN.md D4), store-and-forward: desk
+/// changes are read from the outbox through the uplink's own cursor, coalesced to at most one
+/// waiting state per desk and pushed at most every <see cref="UplinkOptions.MinPushInterval"/>.
+/// While the server is away nothing is lost: the cursor stays put. After every (re)connection
+/// the edge sends the site configuration request, then a full snapshot of every desk, then what
+/// the outbox holds beyond that snapshot.
 /// </summary>
 public sealed partial class UplinkService(
     IOptions<UplinkOptions> options,
     SiteDirectory site,
-    OccupancyEngine engine,
-    EdgeEvents events,
+    EventRecorder recorder,
+    OutboxLog outbox,
+    UplinkStatus status,
+    TimeProvider time,
     ILogger<UplinkService> logger) : BackgroundService
 {
-    private const int MaxBatch = 500;
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+    private const int MaxPush = 500;
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(250);
 
     private readonly UplinkOptions _options = options.Value;
 
@@ -29,9 +35,18 @@ public sealed partial class UplinkService(
             .WithUrl(new Uri(new Uri(_options.ServerUrl), EdgeHubContract.Path), o => o.Headers[EdgeHubContract.SiteKeyHeader] = _options.SiteKey)
             .Build();
         connection.On<SiteConfig>(nameof(IEdgeClient.SiteConfigChanged), site.Apply);
+        connection.Closed += error =>
+        {
+            status.Disconnected(time.GetUtcNow(), error?.Message ?? "closed");
+            return Task.CompletedTask;
+        };
 
-        DeskChange[] pending = [];
-        var delay = TimeSpan.FromMilliseconds(250);
+        var consumer = outbox.Consumer(OutboxConsumers.Uplink);
+        using var reader = outbox.OpenReader(consumer.Position);
+        var pending = new DeskStateCoalescer();
+        long coveredBySnapshot = 0;
+        var lastPush = DateTimeOffset.MinValue;
+        var delay = FirstRetryDelay;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -39,57 +54,100 @@ public sealed partial class UplinkService(
                 if (connection.State == HubConnectionState.Disconnected)
                 {
                     await connection.StartAsync(stoppingToken);
-                    await OnConnectedAsync(connection, stoppingToken);
-                    delay = TimeSpan.FromMilliseconds(250);
+                    coveredBySnapshot = await OnConnectedAsync(connection, stoppingToken);
+                    pending.DropThrough(coveredBySnapshot);
+                    status.Connected(time.GetUtcNow());
+                    delay = FirstRetryDelay;
                 }
 
-                if (pending.Length == 0)
+                Collect(reader, pending, coveredBySnapshot);
+                if (pending.Count == 0)
                 {
-                    pending = await NextBatchAsync(stoppingToken);
+                    Commit(consumer, reader, pending);
+                    await WaitForRecordsAsync(reader, stoppingToken);
+                    continue;
                 }
 
-                await connection.InvokeAsync(nameof(IEdgeHub.PushDeskStates), ToWire(pending), stoppingToken);
-                pending = [];
+                // Coalescing window: whatever arrives until the next push may replace what waits.
+                var wait = lastPush + _options.MinPushInterval - time.GetUtcNow();
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, time, stoppingToken);
+                    Collect(reader, pending, coveredBySnapshot);
+                }
+
+                var push = pending.Peek(MaxPush);
+                await connection.InvokeAsync(nameof(IEdgeHub.PushDeskStates), push.Select(p => p.Change).ToArray(), stoppingToken);
+                lastPush = time.GetUtcNow();
+                pending.Delivered(push);
+                Commit(consumer, reader, pending);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                // The batch stays pending; it is re-sent after the snapshot of the next connection.
+                // What waits stays waiting (and in the outbox, behind the cursor) for the next connection.
+                status.Disconnected(time.GetUtcNow(), ex.Message);
                 LogUplinkDown(logger, _options.ServerUrl, delay, ex.Message);
                 await StopQuietlyAsync(connection);
-                await Task.Delay(delay, stoppingToken);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxBackoff.Ticks));
+                await Task.Delay(delay, time, stoppingToken);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxRetryDelay.Ticks));
             }
         }
     }
 
-    private async Task OnConnectedAsync(HubConnection connection, CancellationToken cancellationToken)
+    /// <summary>Fetches the configuration, sends every desk's state; returns the outbox LSN that snapshot covers.</summary>
+    private async Task<long> OnConnectedAsync(HubConnection connection, CancellationToken cancellationToken)
     {
         var config = await connection.InvokeAsync<SiteConfig>(nameof(IEdgeHub.GetSiteConfig), cancellationToken);
         site.Apply(config);
-        var snapshot = engine.Snapshot().Select(d => new DeskStateChange(d.DeskId, d.State, d.TimestampMs)).ToArray();
-        if (snapshot.Length > 0)
+        var (desks, lsn) = recorder.Snapshot();
+        var snapshot = desks.Select(d => new DeskStateChange(d.DeskId, d.State, d.TimestampMs)).ToArray();
+        foreach (var chunk in snapshot.Chunk(MaxPush))
         {
-            await connection.InvokeAsync(nameof(IEdgeHub.PushDeskStates), snapshot, cancellationToken);
+            await connection.InvokeAsync(nameof(IEdgeHub.PushDeskStates), chunk, cancellationToken);
         }
 
         LogConnected(logger, _options.ServerUrl, snapshot.Length);
+        return lsn;
     }
 
-    private async Task<DeskChange[]> NextBatchAsync(CancellationToken cancellationToken)
+    private static void Collect(OutboxReader reader, DeskStateCoalescer pending, long coveredBySnapshot)
     {
-        var reader = events.DeskChangesForServer.Reader;
-        await reader.WaitToReadAsync(cancellationToken);
-        var batch = new List<DeskChange>();
-        while (batch.Count < MaxBatch && reader.TryRead(out var change))
+        var entries = new List<OutboxEntry>(256);
+        while (reader.Read(entries, 1024) > 0)
         {
-            batch.Add(change);
-        }
+            foreach (var entry in entries)
+            {
+                if (entry.Event is DeskChange change && entry.Lsn > coveredBySnapshot)
+                {
+                    pending.Add(change, entry.Lsn);
+                }
+            }
 
-        return [.. batch];
+            entries.Clear();
+        }
     }
 
-    private static DeskStateChange[] ToWire(DeskChange[] changes) =>
-        [.. changes.Select(c => new DeskStateChange(c.DeskId, c.State, c.TimestampMs))];
+    /// <summary>Moves the cursor to just before the oldest change still waiting: everything earlier reached the server or was replaced.</summary>
+    private static void Commit(OutboxConsumer consumer, OutboxReader reader, DeskStateCoalescer pending)
+    {
+        long through = pending.OldestLsn is { } oldest ? oldest - 1 : reader.Position;
+        if (through > consumer.Position)
+        {
+            consumer.Commit(through, null);
+        }
+    }
+
+    private async Task WaitForRecordsAsync(OutboxReader reader, CancellationToken stoppingToken)
+    {
+        try
+        {
+            // Woken by new records; the timeout only lets a dropped connection be noticed and retried.
+            await reader.WaitAsync(stoppingToken).WaitAsync(TimeSpan.FromSeconds(5), time, stoppingToken);
+        }
+        catch (TimeoutException)
+        {
+        }
+    }
 
     private static async Task StopQuietlyAsync(HubConnection connection)
     {

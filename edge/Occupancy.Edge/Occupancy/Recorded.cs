@@ -1,0 +1,16 @@
+namespace Occupancy.Edge.Occupancy;
+
+/// <summary>
+/// What became of an accepted message: <see cref="Accepted"/> is false when the outbox had no room
+/// (the disk is failing and too much waits for it). Otherwise the device may be acknowledged once
+/// record <see cref="WaitLsn"/> is on disk: the message's own record, or, for a message that
+/// changed nothing, the record of the state it confirmed.
+/// </summary>
+public readonly record struct Recorded(bool Accepted, long WaitLsn, bool Duplicate = false)
+{
+    /// <summary>The outbox had no room for it.</summary>
+    public static Recorded NoRoom => new(false, 0);
+
+    /// <summary>The message was refused before reaching the outbox.</summary>
+    public static Recorded Refused => new(false, 0);
+}

@@ -1,0 +1,8 @@
+namespace Occupancy.Edge.Outbox;
+
+internal enum ReadStatus
+{
+    Complete,
+    NeedMore,
+    Corrupt,
+}
