@@ -1,4 +1,3 @@
-using Occupancy.Server.Apis;
 using Occupancy.Server.Extensions;
 
 // The app's own folder is the content root, so appsettings.json and the dashboard are found whichever
@@ -17,9 +16,7 @@ app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapSpacesApi();
-app.MapAccountApi();
-app.MapUsersApi();
+app.MapApis();
 app.MapHubs();
 app.MapGet("/healthz", () => "ok");
 

@@ -6,12 +6,6 @@ namespace Occupancy.Server.Data;
 /// <summary>Builds the configuration an edge gateway needs for its site.</summary>
 public sealed class SiteConfigReader(OccupancyDbContext db)
 {
-    /// <summary>
-    /// Config versions are constant until desks and doors can be edited; then each edit bumps a stored
-    /// version and the edge is sent SiteConfigChanged.
-    /// </summary>
-    public const long CurrentVersion = 1;
-
     public async Task<SiteConfig?> ReadAsync(string siteId, CancellationToken cancellationToken)
     {
         var space = await db.Spaces.AsNoTracking().SingleOrDefaultAsync(s => s.Id == siteId, cancellationToken);
@@ -31,6 +25,6 @@ public sealed class SiteConfigReader(OccupancyDbContext db)
             .Select(d => new DoorConfig(d.Id, d.DeviceId))
             .ToArrayAsync(cancellationToken);
 
-        return new SiteConfig(space.Id, space.Name, CurrentVersion, desks, doors);
+        return new SiteConfig(space.Id, space.Name, space.ConfigVersion, desks, doors);
     }
 }

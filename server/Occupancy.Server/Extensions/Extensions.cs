@@ -41,7 +41,7 @@ public static class Extensions
                 .RequireAuthenticatedUser()
                 .RequireClaim(SiteKeyDefaults.SiteClaim));
 
-        services.AddProblemDetails();
+        services.AddApis();
         services.AddSignalR();
     }
 }

@@ -24,46 +24,64 @@ public sealed partial class LiveOccupancy(DashboardPublisher publisher, Occupanc
         lock (_state)
         {
             var previous = _spaces;
-            var next = new Dictionary<string, LiveSpace>(StringComparer.Ordinal);
-            foreach (var space in spaces.OrderBy(s => s.Name, StringComparer.Ordinal))
-            {
-                var floors = space.Floors
-                    .OrderBy(f => f.Id, StringComparer.Ordinal)
-                    .Select(f => new LiveFloor(
-                        space.Id,
-                        f.Id,
-                        f.Name,
-                        f.Width,
-                        f.Height,
-                        f.Desks.OrderBy(d => d.Id, StringComparer.Ordinal)
-                            .Select(d => new LiveDesk(space.Id, f.Id, d.Id, d.Label, d.X, d.Y, d.Width, d.Height, d.Shape, d.Zone))
-                            .ToArray()))
-                    .ToArray();
-                var live = new LiveSpace(space.Id, space.Name, space.TimeZone, floors);
-                if (previous.TryGetValue(space.Id, out var old))
-                {
-                    foreach (var desk in live.Desks.Values)
-                    {
-                        if (old.Desks.TryGetValue(desk.Id, out var oldDesk))
-                        {
-                            desk.State = oldDesk.State;
-                            desk.TimestampMs = oldDesk.TimestampMs;
-                        }
-                    }
-                }
+            _spaces = spaces.ToDictionary(s => s.Id, s => Build(s, previous.GetValueOrDefault(s.Id)), StringComparer.Ordinal);
+        }
+    }
 
-                next.Add(space.Id, live);
+    /// <summary>Replaces one space's layout after an edit, or removes it (<paramref name="space"/> null). Kept desks keep their state.</summary>
+    public void ReloadSpace(string spaceId, Space? space)
+    {
+        lock (_state)
+        {
+            var next = new Dictionary<string, LiveSpace>(_spaces, StringComparer.Ordinal);
+            if (space is null)
+            {
+                next.Remove(spaceId);
+            }
+            else
+            {
+                next[spaceId] = Build(space, _spaces.GetValueOrDefault(spaceId));
             }
 
             _spaces = next;
         }
     }
 
+    private static LiveSpace Build(Space space, LiveSpace? previous)
+    {
+        var floors = space.Floors
+            .OrderBy(f => f.Id, StringComparer.Ordinal)
+            .Select(f => new LiveFloor(
+                space.Id,
+                f.Id,
+                f.Name,
+                f.Width,
+                f.Height,
+                f.Desks.OrderBy(d => d.Id, StringComparer.Ordinal)
+                    .Select(d => new LiveDesk(space.Id, f.Id, d.Id, d.Label, d.X, d.Y, d.Width, d.Height, d.Shape, d.Zone))
+                    .ToArray()))
+            .ToArray();
+        var live = new LiveSpace(space.Id, space.Name, space.TimeZone, floors);
+        if (previous is not null)
+        {
+            foreach (var desk in live.Desks.Values)
+            {
+                if (previous.Desks.TryGetValue(desk.Id, out var old))
+                {
+                    desk.State = old.State;
+                    desk.TimestampMs = old.TimestampMs;
+                }
+            }
+        }
+
+        return live;
+    }
+
     public SpaceSummary[] GetSpaces()
     {
         lock (_state)
         {
-            return _spaces.Values.Select(s => s.ToSummary()).ToArray();
+            return _spaces.Values.Select(s => s.ToSummary()).OrderBy(s => s.Name, StringComparer.Ordinal).ThenBy(s => s.Id, StringComparer.Ordinal).ToArray();
         }
     }
 

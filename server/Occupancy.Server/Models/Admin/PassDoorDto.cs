@@ -1,0 +1,3 @@
+namespace Occupancy.Server.Models.Admin;
+
+public sealed record PassDoorDto(string? SpaceId, string? DoorId);

@@ -1,0 +1,3 @@
+namespace Occupancy.Server.Models.Admin;
+
+public sealed record ZoneSettings(string Id, string Name, int Desks);
