@@ -12,16 +12,26 @@ namespace Occupancy.Edge.Influx;
 /// and only then moves its cursor, saved together with the roll-up state. After a crash it resumes
 /// from the saved cursor and rewrites at most one batch, which overwrites the same points.
 /// </summary>
-public sealed class InfluxWriterService(
+public sealed partial class InfluxWriterService(
     OutboxLog outbox,
     InfluxV1Client influx,
     InfluxBatchWriter writer,
     IOptions<InfluxOptions> influxOptions,
     IOptions<EdgeOptions> edgeOptions,
-    TimeProvider time) : BackgroundService
+    TimeProvider time,
+    ILogger<InfluxWriterService> logger) : BackgroundService
 {
     /// <summary>How often roll-ups are checked while no event arrives: rows fall due with time alone.</summary>
     private static readonly TimeSpan IdleTick = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// For roll-ups only, a device time is trusted within this much before its arrival: a device
+    /// whose clock was never set (1970) must not make the edge fill decades of intervals.
+    /// </summary>
+    private static readonly long UsageMaxLagMs = (long)TimeSpan.FromDays(1).TotalMilliseconds;
+
+    /// <summary>… and this much after it, for a device clock running ahead.</summary>
+    private static readonly long UsageMaxLeadMs = (long)TimeSpan.FromMinutes(1).TotalMilliseconds;
 
     private readonly InfluxOptions _options = influxOptions.Value;
     private readonly InfluxPoints _points = new(edgeOptions.Value.SiteId);
@@ -47,7 +57,7 @@ public sealed class InfluxWriterService(
                 lines.Add(_points.Of(entry.Event));
                 if (entry.Event is DeskChange change)
                 {
-                    usage.Apply(change);
+                    usage.Apply(change with { TimestampMs = Math.Clamp(change.TimestampMs, entry.AppendedMs - UsageMaxLagMs, entry.AppendedMs + UsageMaxLeadMs) });
                 }
             }
 
@@ -61,7 +71,7 @@ public sealed class InfluxWriterService(
 
             if (lines.Count > 0)
             {
-                await writer.WriteAsync(lines, stoppingToken);
+                await WriteUntilDoneAsync(lines, stoppingToken);
                 consumer.Commit(reader.Position, usage.Save());
             }
 
@@ -70,6 +80,28 @@ public sealed class InfluxWriterService(
             lines.Clear();
         }
     }
+
+    /// <summary>The batch is written, or dead-lettered line by line; anything unexpected is logged and the batch tried again.</summary>
+    private async Task WriteUntilDoneAsync(List<string> lines, CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            try
+            {
+                await writer.WriteAsync(lines, stoppingToken);
+                return;
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                // E.g. the dead-letter file cannot be written either: keep the batch, never skip it.
+                LogUnexpected(logger, ex, lines.Count);
+                await Task.Delay(TimeSpan.FromSeconds(5), time, stoppingToken);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Writing a batch of {Count} lines failed unexpectedly; trying it again")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception, int count);
 
     /// <summary>Collects up to a batch: waits for the first record (or the idle tick), then at most the flush interval for more.</summary>
     private async Task FillAsync(OutboxReader reader, List<OutboxEntry> entries, CancellationToken stoppingToken)

@@ -11,11 +11,14 @@ namespace Occupancy.Edge.Outbox;
 public sealed class OutboxConsumer
 {
     private readonly string _path;
+    private readonly ILogger _logger;
+    private bool _saveFailing;
 
-    private OutboxConsumer(string name, string path, long position, string? state)
+    private OutboxConsumer(string name, string path, long position, string? state, ILogger logger)
     {
         Name = name;
         _path = path;
+        _logger = logger;
         Position = position;
         State = state;
     }
@@ -28,12 +31,32 @@ public sealed class OutboxConsumer
     /// <summary>The consumer's own saved state (JSON) at <see cref="Position"/>.</summary>
     public string? State { get; private set; }
 
-    public void Commit(long lsn, string? state)
+    /// <summary>
+    /// Records that the consumer is done through <paramref name="lsn"/>. When the file cannot be
+    /// saved (full disk) the position still moves on in memory and false is returned: after a
+    /// restart the consumer then repeats some work, which is idempotent.
+    /// </summary>
+    public bool Commit(long lsn, string? state)
     {
-        var file = new CursorFile { Lsn = lsn, State = state };
-        DurableFiles.WriteAtomically(_path, JsonSerializer.SerializeToUtf8Bytes(file), flushToDisk: false);
         Position = lsn;
         State = state;
+        try
+        {
+            var file = new CursorFile { Lsn = lsn, State = state };
+            DurableFiles.WriteAtomically(_path, JsonSerializer.SerializeToUtf8Bytes(file), flushToDisk: false);
+            _saveFailing = false;
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            if (!_saveFailing)
+            {
+                _logger.LogWarning(ex, "Cannot save the outbox cursor of {Consumer} at {Path}; it moves on in memory", Name, _path);
+            }
+
+            _saveFailing = true;
+            return false;
+        }
     }
 
     internal static OutboxConsumer Load(string directory, string name, ILogger logger)
@@ -41,19 +64,19 @@ public sealed class OutboxConsumer
         string path = Path.Combine(directory, $"cursor-{name}.json");
         if (!File.Exists(path))
         {
-            return new OutboxConsumer(name, path, 0, null);
+            return new OutboxConsumer(name, path, 0, null, logger);
         }
 
         try
         {
             var file = JsonSerializer.Deserialize<CursorFile>(File.ReadAllBytes(path)) ?? new CursorFile();
-            return new OutboxConsumer(name, path, file.Lsn, file.State);
+            return new OutboxConsumer(name, path, file.Lsn, file.State, logger);
         }
         catch (JsonException ex)
         {
             // Starting over repeats work (idempotently) rather than skipping any.
             logger.LogWarning(ex, "Unreadable outbox cursor {Path}; consumer {Consumer} starts from the oldest record kept", path, name);
-            return new OutboxConsumer(name, path, 0, null);
+            return new OutboxConsumer(name, path, 0, null, logger);
         }
     }
 

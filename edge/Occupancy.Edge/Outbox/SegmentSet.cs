@@ -169,6 +169,7 @@ internal sealed partial class SegmentSet : IDisposable
     {
         using var reader = new SegmentScanner(segment.Path);
         long expected = segment.FirstLsn;
+        long validLength = 0;
         string problem = "";
         while (true)
         {
@@ -186,9 +187,10 @@ internal sealed partial class SegmentSet : IDisposable
             }
 
             expected++;
+            validLength = reader.RecordStart;
         }
 
-        return (expected - segment.FirstLsn, reader.RecordStart, reader.FileLength, problem);
+        return (expected - segment.FirstLsn, validLength, reader.FileLength, problem);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox segment {Path} ended in {Bytes} bytes that are not a complete record ({Problem}), as after a crash mid-write; cut back to {Length} bytes. Those records were never acknowledged.")]
