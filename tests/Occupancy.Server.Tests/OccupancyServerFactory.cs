@@ -12,7 +12,8 @@ namespace Occupancy.Server.Tests;
 /// key (site "hq"). Each test gets a fresh one, so live states never leak between tests. SQLite in the data
 /// folder unless given a connection string (PostgreSQL tests pass one).
 /// </summary>
-public sealed class OccupancyServerFactory(string? connectionString = null) : WebApplicationFactory<Program>
+public sealed class OccupancyServerFactory(string? connectionString = null, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
 {
     public const string SiteId = "hq";
     public const string SiteKey = "test-key";
@@ -28,13 +29,18 @@ public sealed class OccupancyServerFactory(string? connectionString = null) : We
         builder.UseSetting($"EdgeKeys:{SiteId}", SiteKey);
         builder.UseSetting("Admin:Email", AdminEmail);
         builder.UseSetting("Admin:Password", AdminPassword);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         if (connectionString is not null)
         {
             builder.UseSetting("ConnectionStrings:Occupancy", connectionString);
         }
     }
 
-    /// <summary>An edge connection presenting <paramref name="siteKey"/>; not started.</summary>
+    /// <summary>An edge connection presenting <paramref name="siteKey"/> (the key of site "hq" unless told); not started.</summary>
     public HubConnection CreateEdgeConnection(string? siteKey = SiteKey) =>
         CreateHubConnection(EdgeHubContract.Path, siteKey);
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Occupancy.Server.Models;
 
 namespace Occupancy.Server.Tests;
@@ -14,12 +15,16 @@ public sealed class Session(HttpClient client, string? cookie, AccountView? acco
 
     public AccountView? Account { get; } = account;
 
-    public static Session Anonymous(OccupancyServerFactory server) => new(server.CreateClient(), null, null);
+    public static Session Anonymous(OccupancyServerFactory server) => new(NewClient(server), null, null);
+
+    /// <summary>A client that keeps no cookies of its own: a session's cookie is sent explicitly, and nothing else.</summary>
+    private static HttpClient NewClient(OccupancyServerFactory server) =>
+        server.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
 
     /// <summary>Signs in through the API and keeps the cookie it sets.</summary>
     public static async Task<Session> SignInAsync(OccupancyServerFactory server, string email, string password)
     {
-        var client = server.CreateClient();
+        var client = NewClient(server);
         using var response = await client.PostAsJsonAsync("/api/account/sign-in", new SignInRequest(email, password));
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"Signing in as {email} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         var cookie = string.Join("; ", response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));

@@ -157,12 +157,18 @@ public static class UsersApi
 
         var wanted = (request.HostOf ?? []).ToHashSet(StringComparer.Ordinal);
         var current = await db.SpaceHosts.Where(h => h.UserId == user.Id).ToListAsync();
-        db.SpaceHosts.RemoveRange(current.Where(h => !wanted.Contains(h.SpaceId)));
-        db.SpaceHosts.AddRange(wanted.Where(s => current.All(h => h.SpaceId != s)).Select(s => new SpaceHost { UserId = user.Id, SpaceId = s }));
+        var removed = current.Where(h => !wanted.Contains(h.SpaceId)).ToList();
+        var added = wanted.Where(s => current.All(h => h.SpaceId != s)).Select(s => new SpaceHost { UserId = user.Id, SpaceId = s }).ToList();
+        db.SpaceHosts.RemoveRange(removed);
+        db.SpaceHosts.AddRange(added);
         await db.SaveChangesAsync();
 
-        // Cookies carry the hosted spaces: a new stamp makes the next validation rebuild them.
-        await users.UpdateSecurityStampAsync(user);
+        // Cookies carry roles and hosted spaces: a new stamp makes the next validation (within a minute) rebuild
+        // them, or sign out a user who lost access. Only when something changed, so a no-op edit keeps sessions.
+        if (request.Admin != isAdmin || removed.Count > 0 || added.Count > 0)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
     }
 
     private static Task<OccupancyUser?> FindAsync(string userId, OccupancyDbContext db, bool tracking = false) =>
