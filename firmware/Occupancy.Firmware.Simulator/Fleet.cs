@@ -48,7 +48,7 @@ public sealed class Fleet : IAsyncDisposable
         DeviceSettings Settings(string deviceId) => new(options.BrokerHost, options.BrokerPort, site.SiteId, deviceId, options.Secret);
 
         var startingDesks = site.DeskDeviceIds.Select(id => SimulatedDeskDevice.StartAsync(Settings(id), options.Sensor, loggerFactory, cancellationToken)).ToArray();
-        var startingDoors = site.DoorDeviceIds.Select(id => SimulatedDoorReader.StartAsync(Settings(id), loggerFactory, cancellationToken)).ToArray();
+        var startingDoors = site.DoorDeviceIds.Select(id => SimulatedDoorReader.StartAsync(Settings(id), new Occupancy.Firmware.Door.DoorReaderOptions(), loggerFactory, cancellationToken)).ToArray();
         Fleet fleet;
         try
         {

@@ -1,3 +1,5 @@
+using Occupancy.Firmware.Device;
+
 namespace Occupancy.Firmware.Simulator;
 
 /// <summary>How a simulated device reaches its broker: the same settings a real device is provisioned with.</summary>
@@ -16,14 +18,26 @@ public sealed class MqttDeviceLinkOptions
     /// <summary>Where the Last Will (<c>offline</c>, retained) goes: the device's status topic.</summary>
     public required string StatusTopic { get; init; }
 
-    /// <summary>Messages waiting for the broker; <c>Publish</c> returns false past this, as M2Mqtt's inflight queue does.</summary>
-    public int QueueCapacity { get; init; } = 256;
+    /// <summary>Topics subscribed (QoS 1) after every connect, before the device announces itself.</summary>
+    public IReadOnlyList<string> Subscriptions { get; init; } = [];
 
-    public TimeSpan FirstRetryDelay { get; init; } = TimeSpan.FromMilliseconds(500);
+    /// <summary>
+    /// Messages handed over but not yet acknowledged, as M2Mqtt's inflight queue on the device;
+    /// <c>Publish</c> refuses past this and the core keeps the message in its own queue.
+    /// </summary>
+    public int InflightCapacity { get; init; } = 32;
 
-    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan FirstRetryDelay { get; init; } = TimeSpan.FromMilliseconds(ReconnectBackoff.DefaultFirstDelayMs);
+
+    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromMilliseconds(ReconnectBackoff.DefaultMaxDelayMs);
+
+    /// <summary>A connection that lasted this long starts the backoff afresh.</summary>
+    public TimeSpan StableConnection { get; init; } = TimeSpan.FromMilliseconds(ReconnectBackoff.DefaultStableAfterMs);
 
     public TimeSpan KeepAlive { get; init; } = TimeSpan.FromSeconds(15);
 
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Jitter for the backoff; null for a random seed.</summary>
+    public IRandomSource? Random { get; init; }
 }

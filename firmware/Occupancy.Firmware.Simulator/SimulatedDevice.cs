@@ -7,16 +7,17 @@ using Occupancy.Firmware.Device;
 namespace Occupancy.Firmware.Simulator;
 
 /// <summary>
-/// What every simulated device has, like the boards it stands for: GPIO pins (simulated),
-/// a clock, a sequence counter, an MQTT link and a loop that polls the firmware logic.
-/// The firmware logic itself is the real core's, run by the subclasses.
+/// What every simulated device has, like the boards it stands for: GPIO pins (simulated), a
+/// clock, a sequence lease in "flash", the core's <see cref="DeviceRuntime"/>, an MQTT link and
+/// a loop that polls the firmware logic — its own (<see cref="DeviceSettings.SelfPolling"/>) or
+/// the fleet's, through <see cref="Step"/>. The firmware logic is the real core's, run by the subclasses.
 /// </summary>
 public abstract class SimulatedDevice : IAsyncDisposable
 {
-    // The firmware core is single-threaded on a device: the poll loop and the link's
-    // "connected" callback take turns through this gate.
-    private readonly object _gate = new();
-    private readonly TimeSpan _pollInterval;
+    // The firmware core is single-threaded on a device: the loop, the link's "connected"
+    // callback and incoming messages take turns through this gate.
+    private readonly Lock _gate = new();
+    private readonly DeviceSettings _settings;
     private readonly CancellationTokenSource _stop = new();
     private readonly ILogger _logger;
     private Task? _pollLoop;
@@ -26,11 +27,12 @@ public abstract class SimulatedDevice : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(settings);
         loggerFactory ??= NullLoggerFactory.Instance;
+        _settings = settings;
         _logger = loggerFactory.CreateLogger(GetType());
-        _pollInterval = settings.PollInterval;
-        Identity = new DeviceIdentity(settings.Site, kind, settings.DeviceId, FirmwareVersion.Current);
-        Clock = new SystemDeviceClock();
-        Sequence = new SequenceCounter(settings.LastSequence ?? Clock.UtcNowMs);
+        Identity = new DeviceIdentity(settings.Site, kind, settings.DeviceId, settings.Firmware);
+        Clock = settings.Clock ?? new SystemDeviceClock();
+        Random = new SeededRandomSource(settings.Seed ?? System.Random.Shared.Next());
+        SequenceStore = settings.SequenceStore ?? new MemorySequenceStore(settings.LastSequence ?? Clock.UtcNowMs);
         Driver = new SimulatedGpioDriver();
         Controller = new GpioController(Driver);
         Link = new MqttDeviceLink(
@@ -41,11 +43,21 @@ public abstract class SimulatedDevice : IAsyncDisposable
                 DeviceId = settings.DeviceId,
                 Secret = settings.Secret,
                 StatusTopic = Identity.Topic(Channels.Status),
+                Subscriptions = ChannelRules.Subscriptions(kind).Select(Identity.Topic).ToArray(),
                 FirstRetryDelay = settings.FirstRetryDelay,
                 MaxRetryDelay = settings.MaxRetryDelay,
+                Random = Random,
             },
             OnLinkConnected,
+            OnLinkMessage,
             loggerFactory.CreateLogger<MqttDeviceLink>());
+        Runtime = new DeviceRuntime(
+            Identity,
+            Clock,
+            Link,
+            new SequenceCounter(SequenceStore, SequenceCounter.DefaultBlockSize),
+            new SimulatedBoard(Random, Clock, battery: kind == DeviceKinds.Desk),
+            settings.QueueCapacity);
     }
 
     public DeviceIdentity Identity { get; }
@@ -57,19 +69,39 @@ public abstract class SimulatedDevice : IAsyncDisposable
 
     public MqttDeviceLink Link { get; }
 
-    /// <summary>The board's pins: tests may drive any input through it.</summary>
+    /// <summary>The core's shared part: queue, heartbeat, counters.</summary>
+    public DeviceRuntime Runtime { get; }
+
+    /// <summary>The board's pins: tests may drive inputs and read outputs through it.</summary>
     public SimulatedGpioDriver Driver { get; }
+
+    /// <summary>Where the sequence lease lives; pass it to a new device to simulate a reboot.</summary>
+    public ISequenceStore SequenceStore { get; }
 
     protected GpioController Controller { get; }
 
     protected IDeviceClock Clock { get; }
 
-    protected SequenceCounter Sequence { get; }
+    protected IRandomSource Random { get; }
 
     /// <summary>This device's topic for a channel, e.g. <c>Topic(Channels.State)</c>.</summary>
     public string Topic(string channel) => Identity.Topic(channel);
 
     public Task WaitUntilConnectedAsync(CancellationToken cancellationToken) => Link.WaitUntilAnnouncedAsync(cancellationToken);
+
+    /// <summary>One pass of the firmware's main loop, for owners that drive the device (the fleet).</summary>
+    public void Step()
+    {
+        if (Volatile.Read(ref _stopped) != 0)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            Poll();
+        }
+    }
 
     /// <summary>Cuts the power: no DISCONNECT, so the broker publishes the retained <c>offline</c> Last Will.</summary>
     public async ValueTask PowerOffAsync()
@@ -93,35 +125,48 @@ public abstract class SimulatedDevice : IAsyncDisposable
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>Runs <paramref name="action"/> in the device's turn, as the firmware loop would.</summary>
+    protected void InTurn(Action action)
+    {
+        lock (_gate)
+        {
+            action();
+        }
+    }
+
     /// <summary>One pass of the firmware's main loop.</summary>
     protected abstract void Poll();
 
     /// <summary>The firmware's reaction to a (re)connection.</summary>
     protected abstract void OnConnected();
 
-    /// <summary>Closes the subclass's inputs; the controller is closed after.</summary>
+    /// <summary>The firmware's handling of a message on one of its topics.</summary>
+    protected abstract void OnMessage(string topic, string payload, bool retained);
+
+    /// <summary>Closes the subclass's pins; the controller is closed after.</summary>
     protected abstract void DisposeInputs();
 
-    /// <summary>Starts the main loop and the link; returns after the first connection attempt.</summary>
+    /// <summary>Starts the main loop (if the device polls itself) and the link; returns after the first connection attempt.</summary>
     protected async Task StartCoreAsync(CancellationToken cancellationToken)
     {
-        _pollLoop = Task.Run(() => PollLoopAsync(_stop.Token), CancellationToken.None);
+        if (_settings.SelfPolling)
+        {
+            _pollLoop = Task.Run(() => PollLoopAsync(_stop.Token), CancellationToken.None);
+        }
+
         await Link.StartAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task PollLoopAsync(CancellationToken stop)
     {
-        using var timer = new PeriodicTimer(_pollInterval);
+        using var timer = new PeriodicTimer(_settings.PollInterval);
         try
         {
             do
             {
                 try
                 {
-                    lock (_gate)
-                    {
-                        Poll();
-                    }
+                    Step();
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
@@ -136,13 +181,9 @@ public abstract class SimulatedDevice : IAsyncDisposable
         }
     }
 
-    private void OnLinkConnected()
-    {
-        lock (_gate)
-        {
-            OnConnected();
-        }
-    }
+    private void OnLinkConnected() => InTurn(OnConnected);
+
+    private void OnLinkMessage(string topic, string payload, bool retained) => InTurn(() => OnMessage(topic, payload, retained));
 
     private async Task<bool> StopPollingAsync()
     {
@@ -163,7 +204,10 @@ public abstract class SimulatedDevice : IAsyncDisposable
 
     private void ReleasePins()
     {
-        DisposeInputs();
-        Controller.Dispose();
+        lock (_gate)
+        {
+            DisposeInputs();
+            Controller.Dispose();
+        }
     }
 }

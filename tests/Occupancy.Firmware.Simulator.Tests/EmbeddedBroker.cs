@@ -28,6 +28,9 @@ public sealed class EmbeddedBroker : IAsyncDisposable
     /// <summary>Decides whether a login is accepted; refused logins get "bad user name or password".</summary>
     public Func<ValidatingConnectionEventArgs, bool> AcceptLogin { get; set; } = _ => true;
 
+    /// <summary>While set and not completed, client publishes wait for their PUBACK.</summary>
+    public TaskCompletionSource? HoldAcknowledgements { get; set; }
+
     /// <summary>Every CONNECT seen, accepted or not, in order.</summary>
     public ConcurrentQueue<ConnectAttempt> ConnectAttempts { get; } = new();
 
@@ -90,11 +93,16 @@ public sealed class EmbeddedBroker : IAsyncDisposable
 
             return Task.CompletedTask;
         };
-        server.InterceptingPublishAsync += e =>
+        server.InterceptingPublishAsync += async e =>
         {
             var message = e.ApplicationMessage;
+            if (!string.IsNullOrEmpty(e.ClientId) && HoldAcknowledgements is { } hold)
+            {
+                // The publisher's PUBACK waits for this, as the edge's waits for a durable write.
+                await hold.Task;
+            }
+
             Published.Enqueue(new ReceivedMessage(message.Topic, message.ConvertPayloadToString(), message.Retain, e.ClientId));
-            return Task.CompletedTask;
         };
         Published = new ConcurrentQueue<ReceivedMessage>();
         await server.StartAsync();

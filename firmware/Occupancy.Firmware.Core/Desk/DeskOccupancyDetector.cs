@@ -37,8 +37,10 @@ namespace Occupancy.Firmware.Desk
 
             if (!IsOccupied)
             {
+                // The run must span the time between real readings: bridging a gap joins two
+                // readings, it must not stretch a short walk-past after its last one.
                 bool presentNow = _lastPresenceMs != Never && uptimeMs - _lastPresenceMs <= _options.PresenceGapMs;
-                if (presentNow && uptimeMs - _presenceRunStartMs >= _options.OccupiedAfterMs)
+                if (presentNow && _lastPresenceMs - _presenceRunStartMs >= _options.OccupiedAfterMs)
                 {
                     IsOccupied = true;
                     return true;

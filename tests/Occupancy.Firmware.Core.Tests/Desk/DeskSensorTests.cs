@@ -23,21 +23,17 @@ public sealed class DeskSensorTests
     }
 
     [Fact]
-    public void DeskSensor_OnConnected_PublishesRetainedOnlineThenItsCurrentState()
+    public void DeskSensor_OnConnected_PublishesRetainedOnlineThenItsCurrentStateThenAHeartbeat()
     {
         _sensor.OnConnected();
 
-        Assert.Collection(
-            _link.Messages,
-            m => Assert.Equal(new RecordingLink.Published(StatusTopic, StatusPayloads.Online, true), m),
-            m =>
-            {
-                Assert.Equal(StateTopic, m.Topic);
-                Assert.False(m.Retain);
-                var state = Decode(m);
-                Assert.Equal(DeskStates.Free, state.State);
-                Assert.Equal(42, state.Header.Seq);
-            });
+        Assert.Equal(new[] { "status", "state", "evt/health" }, _link.Channels());
+        Assert.Equal(new RecordingLink.Published(StatusTopic, StatusPayloads.Online, true), _link.Messages[0]);
+        var state = Decode(_link.Messages[1]);
+        Assert.Equal(StateTopic, _link.Messages[1].Topic);
+        Assert.False(_link.Messages[1].Retain);
+        Assert.Equal(DeskStates.Free, state.State);
+        Assert.Equal(42, state.Header.Seq);
     }
 
     [Fact]
@@ -56,8 +52,8 @@ public sealed class DeskSensorTests
         var free = Decode(_link.Messages[1]);
         Assert.Equal(DeskStates.Occupied, occupied.State);
         Assert.Equal(DeskStates.Free, free.State);
-        Assert.Equal(43, occupied.Header.Seq);
-        Assert.Equal(44, free.Header.Seq);
+        Assert.Equal(44, occupied.Header.Seq); // 42 and 43 went to the state and heartbeat on connecting
+        Assert.Equal(45, free.Header.Seq);
         Assert.Equal(FakeClock.BootUtcMs + 1000, occupied.Header.TimestampMs);
         Assert.Equal(FakeClock.BootUtcMs + 1400 + 5000, free.Header.TimestampMs);
         Assert.Equal("1.0.0", free.Header.Firmware);
@@ -65,7 +61,22 @@ public sealed class DeskSensorTests
     }
 
     [Fact]
-    public void DeskSensor_WhileNothingChanges_PublishesNothing()
+    public void DeskSensor_WhenSomeoneWalksPastForLessThanTheOccupiedAfterTime_StaysFree()
+    {
+        _sensor.OnConnected();
+        _link.Messages.Clear();
+
+        _pir.High = true;
+        RunFor(800);
+        _pir.High = false;
+        RunFor(10000);
+
+        Assert.False(_sensor.IsOccupied);
+        Assert.Empty(_link.Messages);
+    }
+
+    [Fact]
+    public void DeskSensor_WhileNothingChanges_PublishesNothingButHeartbeats()
     {
         _sensor.OnConnected();
         _link.Messages.Clear();
@@ -91,9 +102,11 @@ public sealed class DeskSensorTests
         _sensor.OnConnected();
         RunFor(1000);
 
-        Assert.Equal(2, _link.Messages.Count);
+        Assert.Equal(new[] { "status", "state", "evt/health" }, _link.Channels());
         Assert.Equal(StatusPayloads.Online, _link.Messages[0].Payload);
-        Assert.Equal(DeskStates.Occupied, Decode(_link.Messages[1]).State);
+        var occupied = Decode(_link.Messages[1]);
+        Assert.Equal(DeskStates.Occupied, occupied.State);
+        Assert.Equal(FakeClock.BootUtcMs + 1000, occupied.Header.TimestampMs); // stamped when it happened, not when sent
     }
 
     [Fact]
@@ -128,12 +141,36 @@ public sealed class DeskSensorTests
         Assert.Equal(DeskStates.Occupied, Decode(Assert.Single(_link.Messages)).State);
     }
 
-    private void RunFor(long ms)
+    [Fact]
+    public void DeskSensor_WithTheDefaultTimings_StaysOccupiedWhileTheReaderSitsStillForNineMinutes()
+    {
+        var link = new RecordingLink();
+        var clock = new FakeClock();
+        var pir = new FakeInput();
+        var sensor = new DeskSensor(new DeviceIdentity("hq", DeviceKinds.Desk, "sensor-101", "1.0.0"), new DeskSensorOptions(), pir, clock, link, new SequenceCounter(0));
+        sensor.OnConnected();
+        link.Messages.Clear();
+
+        pir.High = true;
+        Run(sensor, clock, 12000);
+        Assert.True(sensor.IsOccupied);
+        pir.High = false;
+        Run(sensor, clock, 9 * 60000);
+        Assert.True(sensor.IsOccupied);
+        Run(sensor, clock, 61000);
+
+        Assert.False(sensor.IsOccupied);
+        Assert.Equal(new[] { DeskStates.Occupied, DeskStates.Free }, link.On(Channels.State).Select(p => DeskStateMessage.TryDecode(p, out var m, out _) ? m.State : "?"));
+    }
+
+    private void RunFor(long ms) => Run(_sensor, _clock, ms);
+
+    private static void Run(DeskSensor sensor, FakeClock clock, long ms)
     {
         for (long t = 0; t < ms; t += 100)
         {
-            _sensor.Poll();
-            _clock.Advance(100);
+            sensor.Poll();
+            clock.Advance(100);
         }
     }
 

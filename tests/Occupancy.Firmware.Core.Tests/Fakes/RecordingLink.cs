@@ -14,7 +14,7 @@ public sealed class RecordingLink : IMessageLink
 
     public bool Publish(string topic, string payload, bool retain)
     {
-        if (!Accepts)
+        if (!Accepts || !IsConnected)
         {
             return false;
         }
@@ -22,6 +22,12 @@ public sealed class RecordingLink : IMessageLink
         Messages.Add(new Published(topic, payload, retain));
         return true;
     }
+
+    /// <summary>The payloads published on topics ending with <paramref name="channel"/>.</summary>
+    public List<string> On(string channel) => Messages.Where(m => m.Topic.EndsWith("/" + channel, StringComparison.Ordinal)).Select(m => m.Payload).ToList();
+
+    /// <summary>The channel of each message, in order ("status", "state", "evt/health", …).</summary>
+    public List<string> Channels() => Messages.Select(m => string.Join('/', m.Topic.Split('/').Skip(5))).ToList();
 
     public sealed record Published(string Topic, string Payload, bool Retain);
 }
