@@ -55,6 +55,7 @@ internal sealed class TestEdge : IAsyncDisposable
             ["Influx:FlushInterval"] = "00:00:00.100",
             ["Uplink:ServerUrl"] = serverUrl,
             ["Uplink:SiteKey"] = "test-key",
+            ["Edge:HttpPort"] = "0", // many test edges run at once: no operations endpoint unless a test asks for one
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
