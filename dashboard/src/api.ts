@@ -29,6 +29,7 @@ export interface DeskView {
   y: number;
   width: number;
   height: number;
+  shape: "rect" | "round";
   zone: string;
   state: DeskState;
 }

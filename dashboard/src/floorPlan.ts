@@ -45,7 +45,9 @@ export class FloorPlanView {
     for (const desk of plan.desks) {
       const group = svgElement("g", { class: "desk", "data-desk-id": desk.id, role: "img" });
       const title = svgElement("title", {});
-      const rect = svgElement("rect", { x: desk.x, y: desk.y, width: desk.width, height: desk.height, rx: 6 });
+      const rect = desk.shape === "round"
+        ? svgElement("ellipse", { cx: desk.x + desk.width / 2, cy: desk.y + desk.height / 2, rx: desk.width / 2, ry: desk.height / 2 })
+        : svgElement("rect", { x: desk.x, y: desk.y, width: desk.width, height: desk.height, rx: 6 });
       const cx = desk.x + desk.width / 2;
       const label = svgElement("text", { class: "desk-label", x: cx, y: desk.y + desk.height * 0.45 });
       label.textContent = desk.label;

@@ -20,7 +20,15 @@ export const HubMethods = {
 export const HubEvents = {
   deskStatesChanged: "DeskStatesChanged",
   spaceCountsChanged: "SpaceCountsChanged",
+  /** Hosts and admins only: a space's edge connected or disconnected. */
+  edgeStatusChanged: "EdgeStatusChanged",
 } as const;
+
+export interface EdgeStatus {
+  spaceId: string;
+  online: boolean;
+  since: string;
+}
 
 export type ConnectionStatus = "connecting" | "live" | "reconnecting" | "offline";
 
@@ -28,6 +36,7 @@ export interface DashboardHubHandlers {
   deskStatesChanged(changes: DeskStateView[]): void;
   spaceCountsChanged(summary: SpaceSummary): void;
   status(status: ConnectionStatus): void;
+  edgeStatusChanged?(status: EdgeStatus): void;
   /** Called after every (re)connection: the server forgot this connection's groups, so watch again. */
   connected(): Promise<void>;
 }
@@ -47,6 +56,7 @@ const retryForever: IRetryPolicy = {
 export class DashboardHub {
   private readonly connection: HubConnection;
   private retryTimer: number | undefined;
+  private restarting = false;
 
   constructor(private readonly handlers: DashboardHubHandlers) {
     this.connection = new HubConnectionBuilder()
@@ -57,10 +67,14 @@ export class DashboardHub {
 
     this.connection.on(HubEvents.deskStatesChanged, (changes: DeskStateView[]) => handlers.deskStatesChanged(changes));
     this.connection.on(HubEvents.spaceCountsChanged, (summary: SpaceSummary) => handlers.spaceCountsChanged(summary));
+    this.connection.on(HubEvents.edgeStatusChanged, (status: EdgeStatus) => handlers.edgeStatusChanged?.(status));
     this.connection.onreconnecting(() => handlers.status("reconnecting"));
     this.connection.onreconnected(() => void this.afterConnect());
     // Automatic reconnect never gives up, so a close means something stopped it: start over later.
     this.connection.onclose(() => {
+      if (this.restarting) {
+        return;
+      }
       handlers.status("offline");
       this.startLater(maxRetryDelayMs, retryDelaysMs.length);
     });
@@ -81,6 +95,17 @@ export class DashboardHub {
       return;
     }
     await this.afterConnect();
+  }
+
+  /** Reconnects, so the server sees who is signed in now (host groups are joined on connecting). */
+  async restart(): Promise<void> {
+    this.restarting = true;
+    try {
+      await this.connection.stop();
+    } finally {
+      this.restarting = false;
+    }
+    await this.start();
   }
 
   watchNetwork(): Promise<SpaceSummary[]> {

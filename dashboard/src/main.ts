@@ -1,9 +1,14 @@
-// The member view: every space's free desks, and one floor plan live.
+// The dashboard: the member view (every space's free desks, one floor plan live), the sign-in page and the
+// admin area, chosen by the URL hash.
+import { currentAccount, isStaff, signOut, type Account } from "./account";
+import { renderAdmin } from "./admin/adminView";
 import { getFloorPlan, getSpaces, type FloorPlan } from "./api";
+import { h } from "./dom";
 import { FloorPlanView } from "./floorPlan";
 import { DashboardHub, type ConnectionStatus } from "./hub";
 import { NetworkView } from "./network";
-import { parseRoute, type Route } from "./route";
+import { parseRoute, viewOf, type Route } from "./route";
+import { renderSignIn } from "./signInView";
 
 const statusText: Record<ConnectionStatus, string> = {
   connecting: "Connecting…",
@@ -21,6 +26,11 @@ function element(id: string): HTMLElement {
 }
 
 const status = element("status");
+const accountBar = element("account");
+const memberView = element("member-view");
+const signInView = element("sign-in-view");
+const adminView = element("admin-view");
+let account: Account | undefined;
 const message = element("message");
 const floorName = element("floor-name");
 const network = new NetworkView(element("spaces"), element("floors"), element("space-name"));
@@ -92,6 +102,9 @@ function render(): void {
 }
 
 async function showSelection(): Promise<void> {
+  if (viewOf(location.hash) !== "member") {
+    return;
+  }
   selection = resolve(parseRoute(location.hash));
   render();
   if (!selection) {
@@ -127,14 +140,77 @@ function showMessage(error: unknown): void {
   message.hidden = false;
 }
 
+function renderAccountBar(): void {
+  if (!account) {
+    accountBar.replaceChildren(h("a", { href: "#/sign-in", class: "account-link", text: "Sign in" }));
+    return;
+  }
+  const out = h("button", { type: "button", class: "account-link", text: "Sign out" });
+  out.addEventListener("click", () => void signOutAndRestart());
+  const links: Node[] = [h("span", { class: "account-name", text: account.displayName || account.email })];
+  if (isStaff(account)) {
+    links.push(h("a", { href: "#/admin", class: "account-link", text: "Admin" }));
+  }
+  links.push(h("a", { href: "#/", class: "account-link", text: "Live" }), out);
+  accountBar.replaceChildren(...links);
+}
+
+async function signOutAndRestart(): Promise<void> {
+  await signOut();
+  account = undefined;
+  renderAccountBar();
+  location.hash = "#/";
+  await hub.restart();
+}
+
+async function showView(): Promise<void> {
+  const view = viewOf(location.hash);
+  memberView.hidden = view !== "member";
+  signInView.hidden = view !== "sign-in";
+  adminView.hidden = view !== "admin";
+  if (view === "sign-in") {
+    renderSignIn(signInView, (signedIn) => {
+      account = signedIn;
+      renderAccountBar();
+      location.hash = isStaff(signedIn) ? "#/admin" : "#/";
+      void hub.restart();
+    });
+  } else if (view === "admin") {
+    if (!account) {
+      location.hash = "#/sign-in";
+      return;
+    }
+    if (!isStaff(account)) {
+      adminView.replaceChildren(h("p", { class: "message", role: "alert", text: "The admin area is for hosts and admins." }));
+      return;
+    }
+    adminView.setAttribute("aria-busy", "true");
+    try {
+      await renderAdmin(adminView, location.hash, account);
+    } catch (error) {
+      adminView.replaceChildren(h("p", { class: "message", role: "alert", text: error instanceof Error ? error.message : String(error) }));
+    } finally {
+      adminView.removeAttribute("aria-busy");
+    }
+  } else {
+    await showSelection();
+  }
+}
+
 async function start(): Promise<void> {
   try {
+    account = await currentAccount();
+  } catch {
+    account = undefined;
+  }
+  renderAccountBar();
+  try {
     network.load(await getSpaces());
-    await showSelection();
+    await showView();
   } catch (error) {
     showMessage(error);
   }
-  window.addEventListener("hashchange", () => void showSelection());
+  window.addEventListener("hashchange", () => void showView());
   await hub.start();
 }
 

@@ -20,3 +20,11 @@ export function floorHref(spaceId: string, floorId: string): string {
 export function spaceHref(spaceId: string): string {
   return `#/spaces/${encodeURIComponent(spaceId)}`;
 }
+
+export type View = "member" | "sign-in" | "admin";
+
+/** Which page the hash names: #/sign-in, #/admin/…, or the member view (anything else). */
+export function viewOf(hash: string): View {
+  const first = hash.replace(/^#\/?/, "").split("/")[0];
+  return first === "sign-in" ? "sign-in" : first === "admin" ? "admin" : "member";
+}

@@ -35,6 +35,7 @@ public sealed class DashboardBuildTests
             nameof(DashboardHub.WatchFloor),
             nameof(IDashboardClient.DeskStatesChanged),
             nameof(IDashboardClient.SpaceCountsChanged),
+            nameof(IDashboardClient.EdgeStatusChanged),
             DashboardHub.Path.TrimStart('/'),
         ];
         Assert.All(names, name => Assert.Contains($"\"{name}\"", hubTs));
