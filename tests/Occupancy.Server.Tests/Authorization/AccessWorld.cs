@@ -5,16 +5,19 @@ namespace Occupancy.Server.Tests.Authorization;
 
 /// <summary>
 /// One server for the whole matrix: space A ("hq", seeded) and space B ("pier", made here with a floor, zone, desk,
-/// door and device), a session per role, and members and passes on either side and across both.
+/// door and device), a session per role, and members and passes on either side and across both. On SQLite;
+/// <see cref="PostgreSqlAccessWorld"/> builds the same world on PostgreSQL.
 /// </summary>
-public sealed class AccessWorld : IAsyncLifetime
+public class AccessWorld : IAsyncLifetime
 {
     public const string PierKey = "pier-edge-key";
 
     private readonly Dictionary<Role, Session> _sessions = [];
     private int _next;
 
-    public OccupancyServerFactory Server { get; } = new(settings: new Dictionary<string, string> { ["EdgeKeys:pier"] = PierKey });
+    private OccupancyServerFactory? _server;
+
+    public OccupancyServerFactory Server => _server ?? throw new InvalidOperationException("The world is not built yet.");
 
     /// <summary>Names used in the matrix's URLs and bodies, e.g. {memberA}, {passAB}.</summary>
     public Dictionary<string, string> Ids { get; } = [];
@@ -28,6 +31,7 @@ public sealed class AccessWorld : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        _server = new OccupancyServerFactory(await ConnectionStringAsync(), new Dictionary<string, string> { ["EdgeKeys:pier"] = PierKey });
         _sessions[Role.Anonymous] = Session.Anonymous(Server);
         var admin = _sessions[Role.Admin] = await Session.AdminAsync(Server);
         await PostAsync("/api/admin/spaces", new SpaceRequest("pier", "Pier", "Europe/Lisbon", []));
@@ -75,5 +79,14 @@ public sealed class AccessWorld : IAsyncLifetime
         return response;
     }
 
-    public async Task DisposeAsync() => await Server.DisposeAsync();
+    public virtual async Task DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+
+    /// <summary>The database to build the world in; null for SQLite in a temporary data folder.</summary>
+    protected virtual Task<string?> ConnectionStringAsync() => Task.FromResult<string?>(null);
 }

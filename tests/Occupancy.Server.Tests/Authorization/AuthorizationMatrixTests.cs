@@ -10,9 +10,12 @@ namespace Occupancy.Server.Tests.Authorization;
 
 /// <summary>
 /// Each role (anonymous, member, host of space A, host of space B, admin) against each endpoint
-/// (<see cref="EndpointMatrix"/>) and each dashboard hub group, on one server.
+/// (<see cref="EndpointMatrix"/>) and each dashboard hub group, on one server (SQLite).
 /// </summary>
-public sealed partial class AuthorizationMatrixTests(AccessWorld world) : IClassFixture<AccessWorld>
+public sealed class AuthorizationMatrixTests(AccessWorld world) : AuthorizationMatrix(world), IClassFixture<AccessWorld>;
+
+/// <summary>The matrix's tests; each subclass runs them on its own database.</summary>
+public abstract partial class AuthorizationMatrix(AccessWorld world)
 {
     public static IEnumerable<object[]> Rows() => EndpointMatrix.Rows.Select((row, index) => new object[] { index, row.ToString() });
 

@@ -1,0 +1,6 @@
+using Occupancy.Server.Tests.Authorization;
+
+namespace Occupancy.Server.Tests.PostgreSql;
+
+/// <summary>Every endpoint × every role again, on PostgreSQL: the queries behind each answer run on both providers.</summary>
+public sealed class PostgreSqlAuthorizationMatrixTests(PostgreSqlAccessWorld world) : AuthorizationMatrix(world), IClassFixture<PostgreSqlAccessWorld>;
