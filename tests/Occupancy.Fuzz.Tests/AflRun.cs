@@ -29,7 +29,8 @@ public sealed class AflRun : IAsyncLifetime
     }
 
     /// <summary>Fuzzes for <paramref name="seconds"/>; returns the executions done and the crashing inputs found.</summary>
-    public async Task<(long Executions, IReadOnlyList<string> Crashes)> FuzzAsync(string name, int seconds, bool plantBug = false)
+    /// <param name="untilFirstCrash">Stop at the first crash instead of running out the time.</param>
+    public async Task<(long Executions, IReadOnlyList<string> Crashes)> FuzzAsync(string name, int seconds, bool plantBug = false, bool untilFirstCrash = false)
     {
         string output = Path.Combine(_work, "out-" + name);
         var environment = new Dictionary<string, string>
@@ -41,6 +42,11 @@ public sealed class AflRun : IAsyncLifetime
             ["AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES"] = "1",
             [ContractFuzzTarget.PlantedBugVariable] = plantBug ? "1" : "0",
         };
+        if (untilFirstCrash)
+        {
+            environment["AFL_BENCH_UNTIL_CRASH"] = "1";
+        }
+
         string aflFuzz = RequiredCommand.Locate("afl-fuzz", "afl++");
         await RunAsync(aflFuzz, ["-i", FuzzFolders.Corpus, "-o", output, "-t", "5000", "-m", "none", "-V", seconds.ToString(), "--", "dotnet", Harness], _work, environment);
 
