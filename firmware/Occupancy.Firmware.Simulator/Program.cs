@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Occupancy.Firmware.Simulator;
 
-if (!SimulatorArguments.TryParse(args, Environment.GetEnvironmentVariable(SimulatorArguments.SecretVariable), out var arguments, out var error))
+if (!SimulatorArguments.TryParse(args, Environment.GetEnvironmentVariable(SimulatorArguments.SecretVariable), out var arguments, out var error, Environment.GetEnvironmentVariable(SimulatorArguments.DoorMasterKeyVariable)))
 {
     if (error is not null)
     {
@@ -17,9 +17,9 @@ if (!SimulatorArguments.TryParse(args, Environment.GetEnvironmentVariable(Simula
 SiteDevices site;
 try
 {
-    site = SiteDevices.Load(arguments!.NetworkFile, arguments.Site);
+    site = arguments!.LoadSite();
 }
-catch (Exception ex) when (ex is InvalidDataException or IOException)
+catch (Exception ex) when (ex is InvalidDataException or IOException or ArgumentException)
 {
     Console.Error.WriteLine($"error: {ex.Message}");
     return 2;
@@ -31,6 +31,10 @@ builder.Logging.ClearProviders().AddSimpleConsole(o =>
     o.SingleLine = true;
     o.TimestampFormat = "HH:mm:ss ";
 });
-builder.Services.AddSingleton(arguments.ToFleetOptions()).AddSingleton(site).AddHostedService<FleetService>();
+builder.Services
+    .AddSingleton(arguments.ToFleetOptions(site.FindTimeZone(), DateTimeOffset.UtcNow))
+    .AddSingleton(site)
+    .AddSingleton(arguments)
+    .AddHostedService<FleetService>();
 await builder.Build().RunAsync();
 return 0;

@@ -26,7 +26,8 @@ public sealed class SimulatedDeskDevice : SimulatedDevice
         {
             Uart = new SimulatedUart();
             _radar = new SimulatedLd2410(Uart, Random);
-            presence = new Ld2410PresenceInput(Uart);
+            Radar = new Ld2410PresenceInput(Uart);
+            presence = Radar;
         }
         else
         {
@@ -41,6 +42,9 @@ public sealed class SimulatedDeskDevice : SimulatedDevice
 
     /// <summary>The LD2410's serial line, for an mmWave desk; null for a PIR desk.</summary>
     public SimulatedUart? Uart { get; }
+
+    /// <summary>The core's LD2410 input (frame counts, threshold), for an mmWave desk; null for a PIR desk.</summary>
+    public Ld2410PresenceInput? Radar { get; }
 
     /// <summary>What the person at the desk is doing now.</summary>
     public OccupantActivity Occupant { get; private set; }

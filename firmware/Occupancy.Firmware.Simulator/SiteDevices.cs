@@ -3,10 +3,32 @@ using Occupancy.Firmware.Contract;
 
 namespace Occupancy.Firmware.Simulator;
 
-/// <summary>The desk sensors and door readers of one site, as the network file lists them.</summary>
+/// <summary>The desk sensors and door readers of one site, as the network file lists them, and the site's time zone.</summary>
 public sealed record SiteDevices(string SiteId, IReadOnlyList<string> DeskDeviceIds, IReadOnlyList<string> DoorDeviceIds)
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
+
+    /// <summary>The site's IANA time zone: the coworking day follows local time.</summary>
+    public string TimeZone { get; init; } = "UTC";
+
+    /// <summary>A made-up site of <paramref name="desks"/> desk sensors (<c>sensor-0001</c>…) and <paramref name="doors"/> readers (<c>reader-01</c>…), for load runs.</summary>
+    public static SiteDevices Generate(string siteId, int desks, int doors, string timeZone = "UTC")
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(desks);
+        ArgumentOutOfRangeException.ThrowIfNegative(doors);
+        if (!Ids.IsValid(siteId))
+        {
+            throw new ArgumentException($"'{siteId}' is not a valid site id.", nameof(siteId));
+        }
+
+        return new SiteDevices(
+            siteId,
+            Enumerable.Range(1, desks).Select(i => $"sensor-{i:D4}").ToArray(),
+            Enumerable.Range(1, doors).Select(i => $"reader-{i:D2}").ToArray())
+        {
+            TimeZone = timeZone,
+        };
+    }
 
     /// <summary>Reads the network file (see scripts/demo/network.json); throws <see cref="InvalidDataException"/> with the reason when it cannot be used.</summary>
     public static SiteDevices Load(string networkFile, string siteId)
@@ -51,12 +73,16 @@ public sealed record SiteDevices(string SiteId, IReadOnlyList<string> DeskDevice
 
         int deskCount = (space.Floors ?? []).Sum(f => f.Desks?.Length ?? 0);
         string[] ids = listed.Select(id => id!).ToArray();
-        return new SiteDevices(siteId, ids[..deskCount], ids[deskCount..]);
+        return new SiteDevices(siteId, ids[..deskCount], ids[deskCount..]) { TimeZone = space.TimeZone ?? "UTC" };
     }
+
+    /// <summary>The site's time zone, or UTC when this machine does not know it.</summary>
+    public TimeZoneInfo FindTimeZone() =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
 
     private sealed record NetworkDocument(SpaceDocument[]? Spaces);
 
-    private sealed record SpaceDocument(string Id, FloorDocument[]? Floors, DeviceDocument[]? Doors);
+    private sealed record SpaceDocument(string Id, string? TimeZone, FloorDocument[]? Floors, DeviceDocument[]? Doors);
 
     private sealed record FloorDocument(string Id, DeviceDocument[]? Desks);
 

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Occupancy.Firmware.Contract;
 using Occupancy.Firmware.Desk;
 using Occupancy.Testing;
@@ -6,7 +7,7 @@ namespace Occupancy.Firmware.Simulator.Tests;
 
 public sealed class FleetTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
     private static readonly string DemoNetwork = Path.Combine(AppContext.BaseDirectory, "demo", "network.json");
 
     private EmbeddedBroker _broker = null!;
@@ -16,7 +17,7 @@ public sealed class FleetTests : IAsyncLifetime
     public async Task DisposeAsync() => await _broker.DisposeAsync();
 
     [Fact]
-    public void SiteDevices_FromTheDemoNetwork_ListsEveryDeskAndDoorOfTheSite()
+    public void SiteDevices_FromTheDemoNetwork_ListsEveryDeskAndDoorOfTheSiteAndItsTimeZone()
     {
         var site = SiteDevices.Load(DemoNetwork, "hq");
 
@@ -24,6 +25,7 @@ public sealed class FleetTests : IAsyncLifetime
         Assert.Equal(new[] { "reader-front", "reader-terrace" }, site.DoorDeviceIds);
         Assert.Contains("sensor-101", site.DeskDeviceIds);
         Assert.All(site.DeskDeviceIds.Concat(site.DoorDeviceIds), id => Assert.True(Ids.IsValid(id), id));
+        Assert.Equal("Europe/Berlin", site.FindTimeZone().Id);
     }
 
     [Fact]
@@ -36,7 +38,7 @@ public sealed class FleetTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Fleet_FromTheDemoNetwork_ConnectsEveryDeviceAndPlaysTheDay()
+    public async Task Fleet_OnTheBusySchedule_ConnectsEveryDeviceAndPlaysInRealTime()
     {
         var site = SiteDevices.Load(DemoNetwork, "hq");
         var options = new FleetOptions
@@ -44,6 +46,7 @@ public sealed class FleetTests : IAsyncLifetime
             BrokerHost = _broker.Host,
             BrokerPort = _broker.Port,
             Sensor = new DeskSensorOptions { OccupiedAfterMs = 300, FreeAfterMs = 2000, PresenceGapMs = 500 },
+            Schedule = FleetSchedule.Busy,
             Seed = 7,
         };
 
@@ -63,6 +66,90 @@ public sealed class FleetTests : IAsyncLifetime
         day.Cancel();
         await running;
 
-        Assert.Matches(@"^connected 50/50 devices, occupied \d+/48 desks, open \d/2 doors$", fleet.Summary());
+        Assert.Matches(@"^connected 50/50 devices, occupied \d+/48 desks, open \d/2 doors \|", fleet.Summary());
+    }
+
+    [Fact]
+    public async Task Fleet_OnARealisticMorningAtFullSpeed_SeatsPeopleOpensDoorsForGrantedTapsAndStampsSimulatedTime()
+    {
+        var master = RandomNumberGenerator.GetBytes(32);
+        await using var edge = await EdgeResponder.StartAsync(_broker.Host, _broker.Port, "hq", door => DoorKeys.Derive(master, door));
+        var site = SiteDevices.Load(DemoNetwork, "hq");
+        var start = new DateTimeOffset(2026, 1, 5, 8, 30, 0, TimeSpan.FromHours(1)); // a Monday, Berlin time
+        var options = new FleetOptions
+        {
+            BrokerHost = _broker.Host,
+            BrokerPort = _broker.Port,
+            Speed = double.PositiveInfinity,
+            Start = start,
+            Duration = TimeSpan.FromHours(1),
+            Seed = 3,
+            DoorMasterKey = master,
+        };
+
+        await using var fleet = await Fleet.StartAsync(options, site);
+        await fleet.RunAsync(new CancellationTokenSource(Timeout).Token);
+
+        var stats = fleet.Stats();
+        Assert.Equal(start.AddHours(1), fleet.Clock.Now);
+        Assert.Equal("Mon 2026-01-05 09:30", fleet.LocalTime());
+        Assert.True(stats.Occupied > 5, $"people sit at desks by 9:30: {stats.Describe()}");
+        Assert.True(stats.Granted > 5, $"the edge's grants open doors: {stats.Describe()}");
+        Assert.Equal(0, stats.Dropped);
+        var states = _broker.Published.Where(m => m.Topic.EndsWith("/state", StringComparison.Ordinal)).Select(m => DeskStateOf(m.Payload)).ToList();
+        Assert.Contains(states, s => s.IsOccupied);
+        Assert.All(states, s => Assert.InRange(s.Header.TimestampMs, start.ToUnixTimeMilliseconds(), start.AddHours(1).ToUnixTimeMilliseconds()));
+        Assert.Contains(_broker.Published, m => m.Topic.EndsWith("/evt/access-result", StringComparison.Ordinal) && m.Payload.Contains("\"granted\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Fleet_WithTheSameSeed_ReplaysTheSameDeskMessages()
+    {
+        var first = await DeskMessagesOfARunAsync(seed: 5);
+        var second = await DeskMessagesOfARunAsync(seed: 5);
+
+        Assert.NotEmpty(first);
+        Assert.True(first.Values.Sum(l => l.Count) > 20, "the run produced enough state changes to compare");
+        Assert.Equal(first, second);
+    }
+
+    /// <summary>Plays 8:00-9:30 of a made-up 30-desk site flat out, on a broker of its own; returns every desk's state messages.</summary>
+    private static async Task<SortedDictionary<string, List<string>>> DeskMessagesOfARunAsync(int seed)
+    {
+        await using var broker = await EmbeddedBroker.StartAsync();
+        var options = new FleetOptions
+        {
+            BrokerHost = broker.Host,
+            BrokerPort = broker.Port,
+            Speed = double.PositiveInfinity,
+            Start = new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero),
+            Duration = TimeSpan.FromMinutes(90),
+            Seed = seed,
+            MmWaveShare = 0.5,
+        };
+        await using (var fleet = await Fleet.StartAsync(options, SiteDevices.Generate("sim", 30, 0)))
+        {
+            await fleet.RunAsync(new CancellationTokenSource(Timeout).Token);
+            await Eventually.Until(() => fleet.Desks.All(d => d.Link.Pending == 0 && d.Runtime.Queued == 0), Timeout, "every message has reached the broker");
+        }
+
+        var byDesk = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var message in broker.Published.Where(m => m.Topic.EndsWith("/state", StringComparison.Ordinal)))
+        {
+            if (!byDesk.TryGetValue(message.Topic, out var list))
+            {
+                byDesk[message.Topic] = list = [];
+            }
+
+            list.Add(message.Payload);
+        }
+
+        return byDesk;
+    }
+
+    private static DeskStateMessage DeskStateOf(string payload)
+    {
+        Assert.True(DeskStateMessage.TryDecode(payload, out var message, out var error), error);
+        return message;
     }
 }

@@ -44,6 +44,17 @@ public sealed class MqttProbe : IAsyncDisposable
         return probe;
     }
 
+    /// <summary>Publishes at QoS 1, as the edge does its config (retained) and commands (never retained).</summary>
+    public async Task PublishAsync(string topic, string payload, bool retain)
+    {
+        await _client.PublishAsync(new MqttApplicationMessageBuilder()
+            .WithTopic(topic)
+            .WithPayload(payload)
+            .WithRetainFlag(retain)
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build());
+    }
+
     public IEnumerable<ReceivedMessage> On(string topic) => Messages.Where(m => m.Topic == topic);
 
     public async ValueTask DisposeAsync()

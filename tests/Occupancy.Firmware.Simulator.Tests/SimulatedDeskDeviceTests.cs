@@ -124,6 +124,75 @@ public sealed class SimulatedDeskDeviceTests : IAsyncLifetime
         await Eventually.Until(() => _broker.Published.Any(m => m.Topic == stateTopic && Decode(m).IsOccupied), Timeout, "the state decided while refused arrives");
     }
 
+    [Fact]
+    public async Task DeskDevice_WithAnMmWaveSensor_StaysOccupiedWhileThePersonSitsStill()
+    {
+        var settings = new DeviceSettings(_broker.Host, _broker.Port, "hq", "sensor-107") { PresenceSensor = PresenceSensorKind.MmWave, PollInterval = TimeSpan.FromMilliseconds(20) };
+        await using var device = await SimulatedDeskDevice.StartAsync(settings, FastSensor);
+        await device.WaitUntilConnectedAsync(Deadline());
+
+        device.SetOccupant(OccupantActivity.Moving);
+        await Eventually.Until(() => device.IsOccupied, Timeout, "the radar sees someone arrive");
+        device.SetOccupant(OccupantActivity.Still);
+        long framesBefore = Radar(device).Parser.FramesParsed;
+        await Eventually.Until(() => Radar(device).Parser.FramesParsed > framesBefore + 100, Timeout, "the radar keeps reporting, several free-after times long");
+
+        Assert.True(device.IsOccupied); // a PIR would have let the desk go free after 1 s
+        Assert.Equal(0, Radar(device).Parser.FramesRejected);
+        device.SetOccupant(OccupantActivity.Absent);
+        await Eventually.Until(() => !device.IsOccupied, Timeout, "the desk goes free once the person leaves");
+    }
+
+    [Fact]
+    public async Task DeskDevice_TakesItsSettingsFromTheRetainedConfigTopicAndRejectsBadOnes()
+    {
+        await using var probe = await MqttProbe.SubscribeAsync(_broker.Host, _broker.Port, "occupancy/v1/hq/desk/sensor-108/#");
+        await using var device = await StartDeskAsync("sensor-108");
+        await device.WaitUntilConnectedAsync(Deadline());
+        string configTopic = device.Topic(Channels.Config);
+
+        await probe.PublishAsync(configTopic, new DeskConfigMessage(7, 500, 90000, 1000, 60000, 80).Encode(), retain: true);
+        await Eventually.Until(() => device.Sensor.FreeAfterMs == 90000, Timeout, "the config is applied");
+        await Eventually.Until(() => probe.On(device.Topic(Channels.Health)).Any(m => m.Payload.Contains("\"configRev\":7", StringComparison.Ordinal)), Timeout, "the heartbeat confirms rev 7");
+
+        await probe.PublishAsync(configTopic, "{\"rev\":8,\"freeAfterMs\":5}", retain: true);
+        await Eventually.Until(() => probe.On(device.Topic(Channels.ConfigRejected)).Any(), Timeout, "the bad config is reported");
+
+        Assert.True(ConfigRejectedMessage.TryDecode(probe.On(device.Topic(Channels.ConfigRejected)).Single().Payload, out var rejected, out _));
+        Assert.Equal((8L, "freeAfterMs", RejectionReasons.OutOfRange), (rejected.Rejection.Rev, rejected.Rejection.Field, rejected.Rejection.Reason));
+        Assert.Equal(90000, device.Sensor.FreeAfterMs);
+        Assert.Equal(7, device.Runtime.ConfigRev);
+    }
+
+    [Fact]
+    public async Task DeskDevice_AfterAReboot_ContinuesItsSequenceFromFlash()
+    {
+        var flash = new MemorySequenceStore(0);
+        var settings = new DeviceSettings(_broker.Host, _broker.Port, "hq", "sensor-109") { SequenceStore = flash };
+        long lastBefore;
+        await using (var first = await SimulatedDeskDevice.StartAsync(settings, FastSensor))
+        {
+            await first.WaitUntilConnectedAsync(Deadline());
+            await Eventually.Until(() => _broker.Published.Count(m => m.ClientId == "sensor-109" && m.Topic.EndsWith("/evt/health", StringComparison.Ordinal)) == 1, Timeout, "the first boot's heartbeat arrives");
+            lastBefore = _broker.Published.Where(m => m.ClientId == "sensor-109").Select(m => SeqOf(m.Payload)).Max();
+            await first.PowerOffAsync();
+        }
+
+        await using var second = await SimulatedDeskDevice.StartAsync(settings, FastSensor);
+        await second.WaitUntilConnectedAsync(Deadline());
+        string stateTopic = second.Topic(Channels.State);
+        await Eventually.Until(() => _broker.Published.Count(m => m.Topic == stateTopic) == 2, Timeout, "the second boot reports its state");
+
+        long firstAfter = Decode(_broker.Published.Where(m => m.Topic == stateTopic).Last()).Header.Seq;
+        Assert.True(firstAfter > lastBefore, $"{firstAfter} must follow {lastBefore}");
+        Assert.Equal(2, flash.Writes); // one block leased per boot
+    }
+
+    private static long SeqOf(string payload) =>
+        Occupancy.Firmware.Json.FlatJsonObject.TryParse(payload, out var json, out _) && json.TryGetLong("seq", out long seq) ? seq : -1;
+
+    private static Occupancy.Firmware.Presence.Ld2410PresenceInput Radar(SimulatedDeskDevice device) => device.Radar!;
+
     private Task<SimulatedDeskDevice> StartDeskAsync(string deviceId, string secret = "") =>
         SimulatedDeskDevice.StartAsync(new DeviceSettings(_broker.Host, _broker.Port, "hq", deviceId, secret), FastSensor);
 

@@ -54,6 +54,17 @@ namespace Occupancy.Firmware.Contract
             return new UnlockCommand(doorId, nonce, Decisions.Deny, 0, expiresAtMs, Sign(doorId, nonce, Decisions.Deny, 0, expiresAtMs));
         }
 
+        /// <summary>
+        /// The signed answer to <paramref name="request"/> from door <paramref name="doorId"/>. Its expiry is
+        /// the request's own <c>ts</c> plus <see cref="UnlockCommand.DefaultLifetimeMs"/>: in the reader's
+        /// clock, so a reader whose clock is off from the edge's still accepts a timely answer.
+        /// </summary>
+        public UnlockCommand Answer(string doorId, AccessRequestMessage request, bool grant, long unlockMs)
+        {
+            long expiresAtMs = request.Header.TimestampMs + UnlockCommand.DefaultLifetimeMs;
+            return grant ? Grant(doorId, request.Nonce, unlockMs, expiresAtMs) : Deny(doorId, request.Nonce, expiresAtMs);
+        }
+
         /// <summary>True when the command's signature is this key's over its own fields (compared in fixed time).</summary>
         public bool Verify(UnlockCommand command)
         {

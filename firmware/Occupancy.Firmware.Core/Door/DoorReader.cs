@@ -84,6 +84,22 @@ namespace Occupancy.Firmware.Door
 
         public bool FailSafe => _options.FailSafe;
 
+        /// <summary>Verified grants acted on, since boot.</summary>
+        public long Granted { get; private set; }
+
+        /// <summary>Verified denies acted on, since boot.</summary>
+        public long Denied { get; private set; }
+
+        /// <summary>Requests that got no valid answer in time, since boot.</summary>
+        public long TimedOut { get; private set; }
+
+        /// <summary>Exit-button releases, since boot.</summary>
+        public long Exits { get; private set; }
+
+        public long ForcedAlarms => _door.ForcedAlarms;
+
+        public long HeldOpenAlarms => _door.HeldOpenAlarms;
+
         public string[] SubscriptionTopics() => _runtime.SubscriptionTopics();
 
         public void Poll()
@@ -187,11 +203,13 @@ namespace Occupancy.Firmware.Door
             _requests.Answered();
             if (command.IsGrant)
             {
+                Granted++;
                 Release(now, command.UnlockMs > 0 ? command.UnlockMs : _options.UnlockMs);
                 QueueResult(command.Nonce, AccessResults.Granted, true);
             }
             else
             {
+                Denied++;
                 ShowDenied(now);
                 QueueResult(command.Nonce, AccessResults.Denied, false);
             }
@@ -201,6 +219,7 @@ namespace Occupancy.Firmware.Door
         {
             string nonce = _requests.PendingNonce;
             _requests.TimedOut();
+            TimedOut++;
             if (_options.FailSafe)
             {
                 Release(now, _options.UnlockMs);
@@ -225,6 +244,7 @@ namespace Occupancy.Firmware.Door
             if (pressed && !_exitWasPressed)
             {
                 // Leaving is always allowed and decided locally; the edge only hears about it.
+                Exits++;
                 Release(now, _options.UnlockMs);
                 QueueResult(string.Empty, AccessResults.Exit, true);
             }

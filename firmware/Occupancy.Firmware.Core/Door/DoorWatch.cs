@@ -31,6 +31,10 @@ namespace Occupancy.Firmware.Door
 
         public bool IsHeldOpen { get; private set; }
 
+        public long ForcedAlarms { get; private set; }
+
+        public long HeldOpenAlarms { get; private set; }
+
         /// <summary>Reads the contact; true when the door just closed after an opening that was released.</summary>
         public bool Update(long nowMs, bool released, long heldOpenMs)
         {
@@ -47,6 +51,7 @@ namespace Occupancy.Firmware.Door
                     if (!released)
                     {
                         IsForced = true;
+                        ForcedAlarms++;
                         QueueAlarm(Alarms.Forced, true, 0);
                     }
                 }
@@ -73,6 +78,7 @@ namespace Occupancy.Firmware.Door
             if (IsOpen && !IsHeldOpen && nowMs - _openedAtMs >= heldOpenMs)
             {
                 IsHeldOpen = true;
+                HeldOpenAlarms++;
                 QueueAlarm(Alarms.HeldOpen, true, nowMs - _openedAtMs);
             }
 

@@ -1,15 +1,16 @@
 using Occupancy.Firmware.Desk;
 
-namespace Occupancy.Firmware.Simulator;
+namespace Occupancy.Firmware.Simulator.Day;
 
 /// <summary>
-/// The person who uses one desk during the simulated day. Away, they sometimes walk past the
+/// The person at one desk in the fast "busy" schedule, made for short demo timings: the day
+/// ignores the clock, and everything scales with the sensor's hold times. Away, they sometimes walk past the
 /// desk (a blip shorter than the occupied-after time). Seated, the PIR sees them in bursts
 /// with short gaps and now and then a long still spell; they take coffee breaks shorter than
 /// the free-after time (the desk stays occupied) and at some point leave for a long while.
 /// All durations scale with the sensor's timing, so a demo with short timings runs fast.
 /// </summary>
-internal sealed class SimulatedPerson
+internal sealed class BusyPerson
 {
     private readonly SimulatedDeskDevice _desk;
     private readonly Random _random;
@@ -22,7 +23,7 @@ internal sealed class SimulatedPerson
     private double _nextPinChange;
     private bool _moving;
 
-    public SimulatedPerson(SimulatedDeskDevice desk, DeskSensorOptions sensor, Random random, double now)
+    public BusyPerson(SimulatedDeskDevice desk, DeskSensorOptions sensor, Random random, double now)
     {
         _desk = desk;
         _random = random;
@@ -41,8 +42,8 @@ internal sealed class SimulatedPerson
         }
     }
 
-    /// <summary>Raised when the person arrives at or leaves the building (not on coffee breaks).</summary>
-    public event Action? PassedTheDoor;
+    /// <summary>Raised when the person arrives at (true) or leaves (false) the building, not on coffee breaks.</summary>
+    public event Action<bool>? PassedTheDoor;
 
     /// <summary>Moves the simulation on to <paramref name="now"/> (seconds since the fleet started).</summary>
     public void Advance(double now)
@@ -55,7 +56,7 @@ internal sealed class SimulatedPerson
                 Leave(now, remaining: _onBreak ? Between(0.2, 0.8) * _freeAfter : LongAbsence());
                 if (!_onBreak)
                 {
-                    PassedTheDoor?.Invoke();
+                    PassedTheDoor?.Invoke(false);
                 }
             }
             else
@@ -63,7 +64,7 @@ internal sealed class SimulatedPerson
                 Sit(now, remaining: SeatedSpell());
                 if (!_onBreak)
                 {
-                    PassedTheDoor?.Invoke();
+                    PassedTheDoor?.Invoke(true);
                 }
 
                 _onBreak = false;

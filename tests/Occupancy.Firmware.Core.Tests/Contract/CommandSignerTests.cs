@@ -60,6 +60,20 @@ public sealed class CommandSignerTests
     }
 
     [Fact]
+    public void Answer_ExpiresFiveSecondsAfterTheRequestInTheReadersClock()
+    {
+        var request = new AccessRequestMessage(ContractSamples.Nonce, new Credential(Credential.Card, "04a1b2c3"), new MessageHeader(9, 1_000_000, "1.0.0"));
+
+        var grant = ContractSamples.Signer.Answer(ContractSamples.Door, request, grant: true, unlockMs: 7000);
+        var deny = ContractSamples.Signer.Answer(ContractSamples.Door, request, grant: false, unlockMs: 7000);
+
+        Assert.Equal((Decisions.Grant, 7000L, 1_005_000L, ContractSamples.Nonce), (grant.Decision, grant.UnlockMs, grant.ExpiresAtMs, grant.Nonce));
+        Assert.Equal((Decisions.Deny, 0L, 1_005_000L), (deny.Decision, deny.UnlockMs, deny.ExpiresAtMs));
+        Assert.True(ContractSamples.Signer.Verify(grant));
+        Assert.True(ContractSamples.Signer.Verify(deny));
+    }
+
+    [Fact]
     public void CommandSigner_RefusesAShortKey()
     {
         Assert.Throws<ArgumentException>(() => new CommandSigner(new byte[15]));
