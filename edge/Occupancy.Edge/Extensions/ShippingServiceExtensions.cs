@@ -31,7 +31,9 @@ public static class ShippingServiceExtensions
         builder.Services.AddSingleton<UplinkStatus>();
         builder.Services.AddHostedService<UplinkService>();
 
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(EdgeMetrics.MeterName).AddPrometheusExporter());
+        var localMeters = new LocalMetersOnly();
+        builder.Services.AddSingleton(localMeters);
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(EdgeMetrics.MeterName).AddView(localMeters.View).AddPrometheusExporter());
         builder.Services.AddHealthChecks()
             .AddCheck<BrokerHealthCheck>("broker", tags: [OperationsEndpoint.ReadyTag])
             .AddCheck<OutboxHealthCheck>("outbox", tags: [OperationsEndpoint.ReadyTag])

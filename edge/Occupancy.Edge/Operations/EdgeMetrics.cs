@@ -11,6 +11,12 @@ public sealed class EdgeMetrics
 {
     public const string MeterName = "Occupancy.Edge";
 
+    /// <summary>From half a millisecond (an fsync on a fast disk) to ten seconds (a struggling InfluxDB).</summary>
+    private static readonly InstrumentAdvice<double> SecondsBuckets = new()
+    {
+        HistogramBucketBoundaries = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    };
+
     private readonly Counter<long> _messages;
     private readonly Counter<long> _rejections;
     private readonly Counter<long> _duplicates;
@@ -23,16 +29,17 @@ public sealed class EdgeMetrics
     private Func<IEnumerable<Measurement<double>>> _outboxAge = () => [];
     private Func<int> _uplinkConnected = () => 0;
 
-    public EdgeMetrics(IMeterFactory meterFactory)
+    public EdgeMetrics(IMeterFactory meterFactory, LocalMetersOnly? localMeters = null)
     {
         var meter = meterFactory.Create(MeterName);
+        localMeters?.Own(meter);
         _messages = meter.CreateCounter<long>("occupancy.edge.messages", "{message}", "Device messages accepted, by kind");
         _rejections = meter.CreateCounter<long>("occupancy.edge.rejections", "{message}", "Device messages refused, by reason");
         _duplicates = meter.CreateCounter<long>("occupancy.edge.duplicates", "{message}", "Repeated or reordered desk reports recognised by sequence number");
-        _commitDuration = meter.CreateHistogram<double>("occupancy.edge.outbox.commit.duration", "s", "Time to write and fsync one outbox batch");
-        _commitRecords = meter.CreateHistogram<long>("occupancy.edge.outbox.commit.records", "{record}", "Records per outbox fsync (group commit)");
+        _commitDuration = meter.CreateHistogram("occupancy.edge.outbox.commit.duration", "s", "Time to write and fsync one outbox batch", advice: SecondsBuckets);
+        _commitRecords = meter.CreateHistogram("occupancy.edge.outbox.commit.records", "{record}", "Records per outbox fsync (group commit)", advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000] });
         _outboxWriteFailures = meter.CreateCounter<long>("occupancy.edge.outbox.write.failures", "{attempt}", "Outbox writes the disk refused");
-        _influxWriteDuration = meter.CreateHistogram<double>("occupancy.edge.influx.write.duration", "s", "Time of one /write request to InfluxDB, by outcome");
+        _influxWriteDuration = meter.CreateHistogram("occupancy.edge.influx.write.duration", "s", "Time of one /write request to InfluxDB, by outcome", advice: SecondsBuckets);
         _influxPoints = meter.CreateCounter<long>("occupancy.edge.influx.points", "{point}", "Points InfluxDB accepted");
         meter.CreateObservableGauge("occupancy.edge.outbox.depth", () => _outboxDepth(), "{record}", "Records on disk a consumer has not shipped yet");
         meter.CreateObservableGauge("occupancy.edge.outbox.age", () => _outboxAge(), "s", "Age of the oldest record a consumer has not shipped yet");
