@@ -4,10 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Occupancy.Server.Data;
 using Occupancy.Server.Models;
+using Occupancy.Server.Tests;
 using Occupancy.Testing;
 using Occupancy.Uplink;
 
-namespace Occupancy.Server.Tests.PostgreSql;
+namespace Occupancy.Server.PostgreSql.Tests;
 
 [Collection(PostgreSqlCollection.Name)]
 public sealed class PostgreSqlServerTests(PostgresFixture postgres)

@@ -1,6 +1,6 @@
 using Occupancy.Testing;
 
-namespace Occupancy.Server.Tests.PostgreSql;
+namespace Occupancy.Server.PostgreSql.Tests;
 
 /// <summary>The tests that run the server on a real PostgreSQL share one postgres; each uses its own database.</summary>
 [CollectionDefinition(Name)]

@@ -1,7 +1,8 @@
+using Occupancy.Server.Tests;
 using Occupancy.Server.Tests.Authorization;
 using Occupancy.Testing;
 
-namespace Occupancy.Server.Tests.PostgreSql;
+namespace Occupancy.Server.PostgreSql.Tests;
 
 /// <summary>The authorisation matrix's world on a PostgreSQL of its own, so every endpoint also runs on PostgreSQL.</summary>
 public sealed class PostgreSqlAccessWorld : AccessWorld
