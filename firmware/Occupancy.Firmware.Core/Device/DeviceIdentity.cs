@@ -27,5 +27,18 @@ namespace Occupancy.Firmware.Device
         public string Firmware { get; }
 
         public string Topic(string channel) => DeviceTopic.Build(Site, Kind, DeviceId, channel);
+
+        /// <summary>The topics the device subscribes to after every connect (its config, and a door's commands).</summary>
+        public string[] SubscriptionTopics()
+        {
+            string[] channels = ChannelRules.Subscriptions(Kind);
+            string[] topics = new string[channels.Length];
+            for (int i = 0; i < channels.Length; i++)
+            {
+                topics[i] = Topic(channels[i]);
+            }
+
+            return topics;
+        }
     }
 }

@@ -81,17 +81,7 @@ namespace Occupancy.Firmware.Device
         public bool IsConnected => _link.IsConnected;
 
         /// <summary>The topics to subscribe after every connect, for the device's kind.</summary>
-        public string[] SubscriptionTopics()
-        {
-            string[] channels = ChannelRules.Subscriptions(Identity.Kind);
-            string[] topics = new string[channels.Length];
-            for (int i = 0; i < channels.Length; i++)
-            {
-                topics[i] = Identity.Topic(channels[i]);
-            }
-
-            return topics;
-        }
+        public string[] SubscriptionTopics() => Identity.SubscriptionTopics();
 
         /// <summary>The next header: a fresh sequence number, the clock's UTC time and the firmware version.</summary>
         public MessageHeader NextHeader() => new MessageHeader(_sequence.Next(), Clock.UtcNowMs, Identity.Firmware);
