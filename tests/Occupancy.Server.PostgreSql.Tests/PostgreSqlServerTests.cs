@@ -46,4 +46,37 @@ public sealed class PostgreSqlServerTests(PostgresFixture postgres)
         Assert.Equal(48, config.Desks.Length);
         Assert.Equal(2, config.Doors.Length);
     }
+
+    [Fact]
+    public async Task LayoutEdits_OnPostgreSql_PushSiteConfigsWithGrowingVersionsToTheEdge()
+    {
+        await using var server = new OccupancyServerFactory(postgres.NewDatabase());
+        var admin = await Session.AdminAsync(server);
+        await using var edge = server.CreateEdgeConnection();
+        var versions = new List<long>();
+        var twoPushes = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        edge.On<SiteConfig>(nameof(IEdgeClient.SiteConfigChanged), config =>
+        {
+            lock (versions)
+            {
+                versions.Add(config.Version);
+                if (versions.Count == 2)
+                {
+                    twoPushes.TrySetResult();
+                }
+            }
+        });
+        await edge.StartAsync();
+        var before = await edge.InvokeAsync<SiteConfig>(nameof(IEdgeHub.GetSiteConfig));
+
+        using var added = await admin.Client.PostAsJsonAsync("/api/admin/spaces/hq/doors", new { id = "side", floorId = "floor-2", name = "Side door", deviceId = "reader-side" });
+        using var removed = await admin.Client.DeleteAsync("/api/admin/spaces/hq/desks/desk-101");
+
+        Assert.True(added.IsSuccessStatusCode && removed.IsSuccessStatusCode, $"{added.StatusCode}, {removed.StatusCode}");
+        await twoPushes.Task.WaitAsync(Server.Tests.Eventually.Timeout);
+        Assert.Equal([before.Version + 1, before.Version + 2], versions);
+        var after = await edge.InvokeAsync<SiteConfig>(nameof(IEdgeHub.GetSiteConfig));
+        Assert.Contains(after.Doors, d => d.DoorId == "side");
+        Assert.DoesNotContain(after.Desks, d => d.DeskId == "desk-101");
+    }
 }

@@ -13,10 +13,12 @@ namespace Occupancy.Server.Live;
 /// </summary>
 public sealed partial class LayoutChanges(
     LiveOccupancy live,
+    SiteConfigReader siteConfigs,
     DashboardPublisher dashboards,
     IHubContext<EdgeHub, IEdgeClient> edges,
     ILogger<LayoutChanges> logger)
 {
+    /// <param name="db">The request's context (the same scoped one SiteConfigReader reads through).</param>
     public async Task PublishAsync(OccupancyDbContext db, string spaceId, CancellationToken cancellationToken)
     {
         // One statement, so two edits at once still give two distinct versions.
@@ -33,7 +35,7 @@ public sealed partial class LayoutChanges(
             return;
         }
 
-        var config = await new SiteConfigReader(db).ReadAsync(spaceId, cancellationToken);
+        var config = await siteConfigs.ReadAsync(spaceId, cancellationToken);
         if (config is not null)
         {
             await edges.Clients.Group(EdgeHub.SiteGroup(spaceId)).SiteConfigChanged(config);
