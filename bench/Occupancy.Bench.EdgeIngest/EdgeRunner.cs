@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Occupancy.Testing;
+
+namespace Occupancy.Bench.EdgeIngest;
+
+/// <summary>The edge's own build output run with <c>dotnet</c>, watched through its operations endpoint.</summary>
+internal sealed class EdgeRunner : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly HttpClient _http;
+
+    private EdgeRunner(Process process, int httpPort)
+    {
+        _process = process;
+        _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}/"), Timeout = TimeSpan.FromSeconds(10) };
+    }
+
+    public int ProcessId => _process.Id;
+
+    public static async Task<EdgeRunner> StartAsync(IReadOnlyDictionary<string, string> settings)
+    {
+        int httpPort = FreeTcpPort.Next();
+        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(EdgeDll());
+        foreach (var (key, value) in settings)
+        {
+            start.ArgumentList.Add($"--{key}={value}");
+        }
+
+        start.ArgumentList.Add($"--Edge:HttpPort={httpPort}");
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) => Echo(e.Data);
+        process.ErrorDataReceived += (_, e) => Echo(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var edge = new EdgeRunner(process, httpPort);
+        await Eventually.Until(async () => await edge.CheckAsync("broker") == "healthy", TimeSpan.FromSeconds(60), "the edge's broker is ready");
+        return edge;
+    }
+
+    /// <summary>Waits until the outbox holds <paramref name="records"/> records and the InfluxDB writer has shipped them all.</summary>
+    public Task WaitUntilWrittenAsync(long records, TimeSpan timeout) =>
+        Eventually.Until(
+            async () =>
+            {
+                var outbox = await ReadyAsync("outbox");
+                var data = outbox.GetProperty("data");
+                return data.GetProperty("durableLsn").GetInt64() >= records && data.GetProperty("behind.influx").GetInt64() == 0;
+            },
+            timeout,
+            $"the edge wrote {records} records to InfluxDB");
+
+    /// <summary>Average outbox records per fsync, from the edge's own histogram: what group commit shares.</summary>
+    public async Task<double> RecordsPerFsyncAsync()
+    {
+        string metrics = await _http.GetStringAsync("metrics");
+        double Sample(string name) => metrics.Split('\n')
+            .Where(l => l.StartsWith(name + "{", StringComparison.Ordinal) || l.StartsWith(name + " ", StringComparison.Ordinal))
+            .Select(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture))
+            .FirstOrDefault();
+        double count = Sample("occupancy_edge_outbox_commit_records_count");
+        return count == 0 ? 0 : Sample("occupancy_edge_outbox_commit_records_sum") / count;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private async Task<string?> CheckAsync(string check) =>
+        (await ReadyAsync(check)).GetProperty("status").GetString();
+
+    private async Task<JsonElement> ReadyAsync(string check)
+    {
+        if (_process.HasExited)
+        {
+            throw new InvalidOperationException($"the edge exited with code {_process.ExitCode}");
+        }
+
+        using var json = JsonDocument.Parse(await _http.GetStringAsync("readyz"));
+        return json.RootElement.GetProperty("checks").GetProperty(check).Clone();
+    }
+
+    private static void Echo(string? line)
+    {
+        if (line is not null)
+        {
+            Console.Error.WriteLine($"  edge | {line}");
+        }
+    }
+
+    private static string EdgeDll()
+    {
+        // bench/Occupancy.Bench.EdgeIngest/bin/{Configuration}/net10.0/ → edge/Occupancy.Edge/bin/{Configuration}/net10.0/
+        var here = new DirectoryInfo(AppContext.BaseDirectory);
+        string configuration = here.Parent!.Name;
+        string root = Path.GetFullPath(Path.Combine(here.FullName, "..", "..", "..", "..", ".."));
+        string dll = Path.Combine(root, "edge", "Occupancy.Edge", "bin", configuration, "net10.0", "Occupancy.Edge.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException($"the edge is not built ({configuration})", dll);
+    }
+}

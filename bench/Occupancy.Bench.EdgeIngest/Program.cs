@@ -1,0 +1,37 @@
+using Occupancy.Bench.EdgeIngest;
+
+// Sustained ingest: the same fleet of QoS 1 desk sensors against a bare mosquitto relay and against
+// the edge (through to InfluxDB). Prints one row per measured round and the ratio of the medians.
+var options = BenchOptions.Parse(args);
+Console.WriteLine($"Edge ingest benchmark: {options.Devices} devices, {options.Messages:N0} messages per round, {options.Rounds} round(s) after {options.Warmup:N0} warm-up messages");
+Console.WriteLine($"Machine: {MachineInfo.Describe()}");
+Console.WriteLine();
+
+var relay = await RelayBenchmark.RunAsync(options);
+var (edge, recordsPerFsync) = await EdgeIngestBenchmark.RunAsync(options);
+
+Console.WriteLine();
+Console.WriteLine($"| {"path",-40} | {"messages",9} | {"all acked",9} | {"acked/s",9} | {"end to end",10} | {"msg/s e2e",9} |");
+Console.WriteLine($"|{new string('-', 42)}|{new string('-', 11)}|{new string('-', 11)}|{new string('-', 11)}|{new string('-', 12)}|{new string('-', 11)}|");
+foreach (var round in relay.Concat(edge))
+{
+    Console.WriteLine($"| {round.Path,-40} | {round.Messages,9:N0} | {round.Acknowledged.TotalSeconds,8:F2}s | {round.AckRate,9:N0} | {round.EndToEnd.TotalSeconds,9:F2}s | {round.EndToEndRate,9:N0} |");
+}
+
+double relayRate = Median(relay.Select(r => r.EndToEndRate));
+double edgeRate = Median(edge.Select(r => r.EndToEndRate));
+Console.WriteLine();
+Console.WriteLine($"Median end-to-end: relay {relayRate:N0} msg/s, edge {edgeRate:N0} msg/s; edge / relay = {edgeRate / relayRate:F2}");
+Console.WriteLine($"Edge outbox: {recordsPerFsync:F1} records per fsync on average (group commit)");
+Console.WriteLine("CPU ms per 1,000 messages (user+system):");
+foreach (var round in relay.Concat(edge))
+{
+    Console.WriteLine($"  {round.Path}: {round.CpuPerThousand}");
+}
+return 0;
+
+static double Median(IEnumerable<double> values)
+{
+    var sorted = values.Order().ToArray();
+    return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+}

@@ -1,0 +1,14 @@
+namespace Occupancy.Bench.EdgeIngest;
+
+/// <summary>One measured round: how long until every publish was acknowledged, and until every message arrived at the far end.</summary>
+internal sealed record RoundResult(string Path, int Messages, TimeSpan Acknowledged, TimeSpan EndToEnd, IReadOnlyDictionary<string, (double User, double System)> CpuSeconds)
+{
+    public double AckRate => Messages / Acknowledged.TotalSeconds;
+
+    public double EndToEndRate => Messages / EndToEnd.TotalSeconds;
+
+    /// <summary>CPU milliseconds (user + system) per 1,000 messages, per process, e.g. "edge 80+40".</summary>
+    public string CpuPerThousand => string.Join(", ", CpuSeconds.Select(p => $"{p.Key} {Per1k(p.Value.User):F0}+{Per1k(p.Value.System):F0}"));
+
+    private double Per1k(double seconds) => seconds * 1000 * 1000 / Messages;
+}
