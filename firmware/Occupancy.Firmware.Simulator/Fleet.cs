@@ -63,11 +63,13 @@ public sealed partial class Fleet : IAsyncDisposable
         loggerFactory ??= NullLoggerFactory.Instance;
         int seed = options.Seed ?? Random.Shared.Next();
         var clock = new SimulationClock((options.Start ?? DateTimeOffset.UtcNow).ToUnixTimeMilliseconds());
+        long sequenceOrigin = options.SequenceOrigin ?? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
         DeviceSettings Settings(string deviceId) => new(options.BrokerHost, options.BrokerPort, site.SiteId, deviceId, options.Secret)
         {
             Clock = clock.DeviceClock(),
             SelfPolling = false,
+            LastSequence = sequenceOrigin,
             Seed = StableHash.Of(seed, deviceId),
             PresenceSensor = Fraction(seed, deviceId) < options.MmWaveShare ? PresenceSensorKind.MmWave : PresenceSensorKind.Pir,
             DoorKey = options.DoorMasterKey is { } master ? DoorKeys.Derive(master, deviceId) : null,

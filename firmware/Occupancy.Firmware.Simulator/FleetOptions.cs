@@ -48,6 +48,13 @@ public sealed class FleetOptions
     /// </summary>
     public TimeSpan DecisionWait { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Where every device's sequence resumes, as if its flash held this lease. Null: the real
+    /// current UTC time in ms, so a run always continues past earlier ones whatever its simulated
+    /// time (a week seeded in the past must not number its messages below the demo's).
+    /// </summary>
+    public long? SequenceOrigin { get; init; }
+
     public TimeSpan SummaryInterval { get; init; } = TimeSpan.FromSeconds(10);
 
     public TimeSpan EffectiveStep => Step ?? (Speed <= 20 ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromSeconds(1));

@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Diagnostics;
 using System.Text;
 using nanoFramework.M2Mqtt;
@@ -10,32 +11,45 @@ namespace Occupancy.Devices
 {
     /// <summary>
     /// The device's MQTT connection over nanoFramework's M2Mqtt: MQTT 5, logged in as the device
-    /// with its secret, Last Will <c>offline</c> (retained, QoS1) on its status topic. Publish
-    /// queues a QoS1 message in M2Mqtt's inflight queue. The device loop calls
-    /// <see cref="TryConnect"/>, which waits longer after each failure (with jitter, so a site's
-    /// devices do not all come back in the same second after a broker restart).
+    /// with its secret, Last Will <c>offline</c> (retained, QoS1) on its status topic. The device
+    /// loop calls <see cref="TryConnect"/>, which follows the core's <see cref="ReconnectBackoff"/>,
+    /// subscribes to the device's topics and returns true on a new connection. Messages that
+    /// arrive on M2Mqtt's thread wait in a small queue for the loop (<see cref="TryTakeMessage"/>):
+    /// the core runs on the loop's thread only.
     /// </summary>
     public sealed class M2MqttLink : IMessageLink
     {
         private const ushort KeepAliveSeconds = 15;
-        private const int FirstRetryDelayMs = 500;
-        private const int MaxRetryDelayMs = 30000;
+        private const int MaxWaitingMessages = 8;
 
         private readonly MqttClient _client;
         private readonly string _deviceId;
         private readonly string _secret;
         private readonly string _statusTopic;
-        private readonly Random _random = new Random();
-        private int _retryDelayMs = FirstRetryDelayMs;
-        private long _nextAttemptMs;
+        private readonly string[] _subscriptions;
+        private readonly ReconnectBackoff _backoff;
+        private readonly ArrayList _received = new ArrayList();
+        private bool _wasConnected;
 
-        public M2MqttLink(Provisioning provisioning, string statusTopic)
+        public M2MqttLink(Provisioning provisioning, string statusTopic, string[] subscriptions, IRandomSource random)
         {
             _deviceId = provisioning.DeviceId;
             _secret = provisioning.Secret;
             _statusTopic = statusTopic;
-            _client = new MqttClient(provisioning.BrokerHost, provisioning.BrokerPort, false, null, null, MqttSslProtocols.None);
+            _subscriptions = subscriptions;
+            _backoff = new ReconnectBackoff(random);
+
+            // TLS when the broker's CA is provisioned (the edge on the site network); plain on a lab bench.
+            bool secure = provisioning.BrokerCaCertificate != null;
+            _client = new MqttClient(
+                provisioning.BrokerHost,
+                provisioning.BrokerPort,
+                secure,
+                provisioning.BrokerCaCertificate,
+                null,
+                secure ? MqttSslProtocols.TLSv1_2 : MqttSslProtocols.None);
             _client.ProtocolVersion = MqttProtocolVersion.Version_5;
+            _client.MqttMsgPublishReceived += OnPublishReceived;
         }
 
         public bool IsConnected => _client.IsConnected;
@@ -49,7 +63,7 @@ namespace Occupancy.Devices
             }
             catch (Exception ex)
             {
-                // The inflight queue is full or the connection just dropped: the caller keeps the change and tries again.
+                // The inflight queue is full or the connection just dropped: the core keeps the message.
                 Debug.WriteLine("publish failed: " + ex.Message);
                 return false;
             }
@@ -58,7 +72,18 @@ namespace Occupancy.Devices
         /// <summary>Connects if disconnected and the backoff allows it; true when a new connection was just made.</summary>
         public bool TryConnect(long uptimeMs)
         {
-            if (_client.IsConnected || uptimeMs < _nextAttemptMs)
+            if (_client.IsConnected)
+            {
+                return false;
+            }
+
+            if (_wasConnected)
+            {
+                _wasConnected = false;
+                _backoff.OnConnectionLost(uptimeMs);
+            }
+
+            if (!_backoff.MayAttempt(uptimeMs))
             {
                 return false;
             }
@@ -67,17 +92,7 @@ namespace Occupancy.Devices
             try
             {
                 // Blocks until the broker answers or M2Mqtt's timeout: the loop pauses, which the detector treats as a gap.
-                result = _client.Connect(
-                    _deviceId,
-                    _deviceId,
-                    _secret,
-                    true,
-                    MqttQoSLevel.AtLeastOnce,
-                    true,
-                    _statusTopic,
-                    StatusPayloads.Offline,
-                    true,
-                    KeepAliveSeconds);
+                result = _client.Connect(_deviceId, _deviceId, _secret, true, MqttQoSLevel.AtLeastOnce, true, _statusTopic, StatusPayloads.Offline, true, KeepAliveSeconds);
             }
             catch (Exception ex)
             {
@@ -85,17 +100,58 @@ namespace Occupancy.Devices
                 result = MqttReasonCode.UnspecifiedError;
             }
 
-            if (result == MqttReasonCode.Success)
+            if (result != MqttReasonCode.Success)
             {
-                _retryDelayMs = FirstRetryDelayMs;
-                return true;
+                // Enum names are not available on the device: log the number.
+                Debug.WriteLine("connect refused or failed: " + ((int)result).ToString());
+                _backoff.OnAttemptFailed(uptimeMs);
+                return false;
             }
 
-            // Enum names are not available on the device: log the number.
-            Debug.WriteLine("connect refused or failed: " + ((int)result).ToString());
-            _nextAttemptMs = uptimeMs + (_retryDelayMs * (80 + _random.Next(41)) / 100);
-            _retryDelayMs = _retryDelayMs >= MaxRetryDelayMs / 2 ? MaxRetryDelayMs : _retryDelayMs * 2;
-            return false;
+            MqttQoSLevel[] levels = new MqttQoSLevel[_subscriptions.Length];
+            for (int i = 0; i < levels.Length; i++)
+            {
+                levels[i] = MqttQoSLevel.AtLeastOnce;
+            }
+
+            _client.Subscribe(_subscriptions, levels);
+            _backoff.OnConnected(uptimeMs);
+            _wasConnected = true;
+            return true;
+        }
+
+        /// <summary>The oldest message that arrived on one of the device's topics, if any.</summary>
+        public bool TryTakeMessage(out string topic, out string payload, out bool retained)
+        {
+            lock (_received)
+            {
+                if (_received.Count == 0)
+                {
+                    topic = string.Empty;
+                    payload = string.Empty;
+                    retained = false;
+                    return false;
+                }
+
+                var message = (MqttMsgPublishEventArgs)_received[0];
+                _received.RemoveAt(0);
+                topic = message.Topic;
+                payload = Encoding.UTF8.GetString(message.Message, 0, message.Message.Length);
+                retained = message.Retain;
+                return true;
+            }
+        }
+
+        private void OnPublishReceived(object sender, MqttMsgPublishEventArgs e)
+        {
+            lock (_received)
+            {
+                // A flood must not exhaust the device's memory: beyond a few, the newest are dropped.
+                if (_received.Count < MaxWaitingMessages)
+                {
+                    _received.Add(e);
+                }
+            }
         }
     }
 }

@@ -1,5 +1,5 @@
-using System;
 using System.IO;
+using System.Security.Cryptography.X509Certificates;
 using Occupancy.Firmware.Contract;
 using Occupancy.Firmware.Json;
 
@@ -7,46 +7,46 @@ namespace Occupancy.Devices
 {
     /// <summary>
     /// What the installer writes to the device's internal storage when provisioning it (never
-    /// compiled in): a flat JSON file, read with the same parser the wire contract uses.
-    /// <code>{"site":"hq","deviceId":"sensor-101","wifiSsid":"…","wifiPassword":"…","brokerHost":"10.0.0.2","brokerPort":1883,"secret":"…"}</code>
-    /// <c>ntpServer</c> is optional.
+    /// compiled in): a flat JSON file, read with the same parser the wire contract uses. See
+    /// firmware/README.md for every field.
     /// </summary>
     public sealed class Provisioning
     {
         public const string DefaultPath = "I:\\occupancy.json";
 
-        private Provisioning(string site, string deviceId, string wifiSsid, string wifiPassword, string brokerHost, int brokerPort, string secret, string ntpServer)
-        {
-            Site = site;
-            DeviceId = deviceId;
-            WifiSsid = wifiSsid;
-            WifiPassword = wifiPassword;
-            BrokerHost = brokerHost;
-            BrokerPort = brokerPort;
-            Secret = secret;
-            NtpServer = ntpServer;
-        }
+        public string Site { get; private set; } = string.Empty;
 
-        public string Site { get; }
+        public string DeviceId { get; private set; } = string.Empty;
 
-        public string DeviceId { get; }
+        public string WifiSsid { get; private set; } = string.Empty;
 
-        public string WifiSsid { get; }
+        public string WifiPassword { get; private set; } = string.Empty;
 
-        public string WifiPassword { get; }
+        public string BrokerHost { get; private set; } = string.Empty;
 
-        public string BrokerHost { get; }
+        public int BrokerPort { get; private set; }
 
-        public int BrokerPort { get; }
+        /// <summary>The broker's CA certificate, when <c>brokerCa</c> names one: the device then talks TLS.</summary>
+        public X509Certificate? BrokerCaCertificate { get; private set; }
 
-        public string Secret { get; }
+        /// <summary>The device's MQTT password.</summary>
+        public string Secret { get; private set; } = string.Empty;
 
         /// <summary>Empty to keep the firmware's default time servers.</summary>
-        public string NtpServer { get; }
+        public string NtpServer { get; private set; } = string.Empty;
+
+        /// <summary>Door readers: the key unlock commands are verified with; null on desks.</summary>
+        public byte[]? DoorKey { get; private set; }
+
+        /// <summary>Desk sensors: <c>pir</c> (HC-SR501, default) or <c>ld2410</c> (mmWave on UART).</summary>
+        public string Presence { get; private set; } = "pir";
+
+        /// <summary>Door readers: a QR scanner for phone codes on the second UART.</summary>
+        public bool CodeScanner { get; private set; }
 
         public static bool TryRead(string path, out Provisioning provisioning, out string error)
         {
-            provisioning = null!;
+            provisioning = new Provisioning();
             if (!File.Exists(path))
             {
                 error = path + " is missing: provision the device (see firmware/README.md)";
@@ -60,47 +60,91 @@ namespace Occupancy.Devices
                 return false;
             }
 
-            string site;
-            string deviceId;
-            string ssid;
-            string wifiPassword;
-            string host;
-            long port;
-            string secret;
-            string ntp;
-            if (!json.TryGetString("site", out site) || !Ids.IsValid(site)
-                || !json.TryGetString("deviceId", out deviceId) || !Ids.IsValid(deviceId))
+            error = provisioning.Read(json);
+            if (error != null)
             {
-                error = path + ": 'site' and 'deviceId' must be 1-32 of [a-z0-9-]";
+                error = path + ": " + error;
                 return false;
             }
 
-            if (!json.TryGetString("wifiSsid", out ssid) || ssid.Length == 0 || !json.TryGetString("wifiPassword", out wifiPassword))
-            {
-                error = path + ": 'wifiSsid' and 'wifiPassword' are required";
-                return false;
-            }
-
-            if (!json.TryGetString("brokerHost", out host) || host.Length == 0 || !json.TryGetLong("brokerPort", out port) || port < 1 || port > 65535)
-            {
-                error = path + ": 'brokerHost' and 'brokerPort' (1-65535) are required";
-                return false;
-            }
-
-            if (!json.TryGetString("secret", out secret))
-            {
-                error = path + ": 'secret' is required (the device's MQTT password)";
-                return false;
-            }
-
-            if (!json.TryGetString("ntpServer", out ntp))
-            {
-                ntp = string.Empty;
-            }
-
-            provisioning = new Provisioning(site, deviceId, ssid, wifiPassword, host, (int)port, secret, ntp);
-            error = null!;
             return true;
+        }
+
+        private string Read(FlatJsonObject json)
+        {
+            string text;
+            long number;
+            if (!json.TryGetString("site", out text) || !Ids.IsValid(text))
+            {
+                return "'site' must be 1-32 of [a-z0-9-]";
+            }
+
+            Site = text;
+            if (!json.TryGetString("deviceId", out text) || !Ids.IsValid(text))
+            {
+                return "'deviceId' must be 1-32 of [a-z0-9-]";
+            }
+
+            DeviceId = text;
+            if (!json.TryGetString("wifiSsid", out text) || text.Length == 0)
+            {
+                return "'wifiSsid' is required";
+            }
+
+            WifiSsid = text;
+            WifiPassword = json.TryGetString("wifiPassword", out text) ? text : string.Empty;
+            if (!json.TryGetString("brokerHost", out text) || text.Length == 0 || !json.TryGetLong("brokerPort", out number) || number < 1 || number > 65535)
+            {
+                return "'brokerHost' and 'brokerPort' (1-65535) are required";
+            }
+
+            BrokerHost = text;
+            BrokerPort = (int)number;
+            if (json.TryGetString("brokerCa", out text))
+            {
+                if (!File.Exists(text))
+                {
+                    return "'brokerCa' names " + text + ", which is missing";
+                }
+
+                BrokerCaCertificate = new X509Certificate(File.ReadAllBytes(text));
+            }
+
+            if (!json.TryGetString("secret", out text) || text.Length == 0)
+            {
+                return "'secret' is required (the device's MQTT password)";
+            }
+
+            Secret = text;
+            NtpServer = json.TryGetString("ntpServer", out text) ? text : string.Empty;
+            if (json.TryGetString("doorKey", out text))
+            {
+                byte[] key;
+                if (!DoorKeys.TryParse(text, out key))
+                {
+                    return "'doorKey' must be at least 32 hex digits (64 recommended)";
+                }
+
+                DoorKey = key;
+            }
+
+            if (json.TryGetString("presence", out text))
+            {
+                if (text != "pir" && text != "ld2410")
+                {
+                    return "'presence' must be \"pir\" or \"ld2410\"";
+                }
+
+                Presence = text;
+            }
+
+            bool scanner;
+            if (json.TryGetBool("codeScanner", out scanner))
+            {
+                CodeScanner = scanner;
+            }
+
+            return null!;
         }
     }
 }
