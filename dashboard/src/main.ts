@@ -151,7 +151,7 @@ function renderAccountBar(): void {
   if (isStaff(account)) {
     links.push(h("a", { href: "#/admin", class: "account-link", text: "Admin" }));
   }
-  links.push(h("a", { href: "#/", class: "account-link", text: "Live" }), out);
+  links.push(h("a", { href: "#/", class: "account-link", text: "Floor plans" }), out);
   accountBar.replaceChildren(...links);
 }
 

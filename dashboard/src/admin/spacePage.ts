@@ -3,11 +3,15 @@ import { announce, h } from "../dom";
 import { api } from "../http";
 import { PlanEditor } from "./planEditor";
 import { ResourceEditor } from "./resourceEditor";
-import type { DeskSettings, DeviceCredentials, DeviceSettings, DoorSettings, FloorSettings, ZoneSettings } from "./types";
+import type { DeskSettings, DeviceCredentials, DeviceSettings, DoorSettings, FloorSettings, SpaceSettings, ZoneSettings } from "./types";
 
 export async function spacePage(spaceId: string, selectedFloor: string | undefined): Promise<HTMLElement> {
   const base = `api/admin/spaces/${encodeURIComponent(spaceId)}`;
-  const [floors, zones] = await Promise.all([api<FloorSettings[]>("GET", `${base}/floors`), api<ZoneSettings[]>("GET", `${base}/zones`)]);
+  const [space, floors, zones] = await Promise.all([
+    api<SpaceSettings>("GET", base),
+    api<FloorSettings[]>("GET", `${base}/floors`),
+    api<ZoneSettings[]>("GET", `${base}/zones`),
+  ]);
   const floor = floors.find((f) => f.id === selectedFloor) ?? floors[0];
   const floorOptions = floors.map((f) => ({ value: f.id, label: f.name }));
   const zoneOptions = zones.map((z) => ({ value: z.id, label: z.name }));
@@ -166,7 +170,8 @@ export async function spacePage(spaceId: string, selectedFloor: string | undefin
     "div",
     { class: "space-admin" },
     h("p", {}, h("a", { href: "#/admin", text: "← All spaces" })),
-    h("h2", { class: "page-title", text: `Space ${spaceId}` }),
+    h("h2", { class: "page-title", text: space.name }),
+    h("p", { class: "field-help", text: `${space.timeZone} · edge ${space.edgeOnline ? "online" : "offline"} · configuration version ${space.configVersion}` }),
     floorEditor.element,
     floor && plan
       ? h("section", { class: "resource", "aria-label": `Plan of ${floor.name}` }, h("h2", { text: `Plan of ${floor.name}` }), planStatus, h("div", { class: "plan" }, plan.element))
