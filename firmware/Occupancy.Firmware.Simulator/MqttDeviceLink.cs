@@ -22,6 +22,8 @@ namespace Occupancy.Firmware.Simulator;
 /// </summary>
 public sealed partial class MqttDeviceLink : IMessageLink, IAsyncDisposable
 {
+    private static readonly ConcurrentDictionary<string, bool> RefusedChannels = new(StringComparer.Ordinal);
+
     private readonly MqttDeviceLinkOptions _options;
     private readonly Action _onConnected;
     private readonly Action<string, string, bool> _onMessage;
@@ -32,7 +34,6 @@ public sealed partial class MqttDeviceLink : IMessageLink, IAsyncDisposable
     private readonly Stopwatch _uptime = Stopwatch.StartNew();
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource _firstAttempt = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly ConcurrentDictionary<string, bool> _refusedTopics = new(StringComparer.Ordinal);
     private CancellationTokenSource? _connectionLost;
     private Task? _run;
     private int _connectAttempts;
@@ -337,8 +338,10 @@ public sealed partial class MqttDeviceLink : IMessageLink, IAsyncDisposable
 
     private void NoteRefusal(string topic, MqttClientPublishReasonCode code)
     {
-        // An edge that does not know a channel yet refuses every message on it: say so once per topic.
-        if (_refusedTopics.TryAdd(topic, true))
+        // An edge that does not know a channel yet refuses every message on it, from every device:
+        // say so once per kind of device and channel in this process; the rest is only counted.
+        string key = DeviceTopic.TryParse(topic, out var parsed) ? parsed.Kind + "/" + parsed.Channel : topic;
+        if (RefusedChannels.TryAdd(key, true))
         {
             LogPublishRefused(_options.DeviceId, topic, code);
         }
@@ -394,7 +397,7 @@ public sealed partial class MqttDeviceLink : IMessageLink, IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Error, Message = "Device {DeviceId} failed to announce itself")]
     private partial void LogAnnounceFailed(Exception exception, string deviceId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Broker refused a publish of device {DeviceId} on {Topic}: {ReasonCode} (further refusals on this topic are only counted)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Broker refused a publish of device {DeviceId} on {Topic}: {ReasonCode} (further refusals on this channel, from any device, are only counted)")]
     private partial void LogPublishRefused(string deviceId, string topic, MqttClientPublishReasonCode reasonCode);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Device {DeviceId} lost the broker while publishing: {Error}")]
