@@ -111,6 +111,7 @@ start_simulator() {
         --broker-port "$MQTT_PORT" \
         --occupied-after-ms 3000 \
         --free-after-ms 20000 \
+        --schedule busy \
         >"$log" 2>&1 &
     remember_process "$!" simulator "$log"
 }
