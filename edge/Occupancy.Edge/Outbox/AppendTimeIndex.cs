@@ -22,7 +22,10 @@ internal sealed class AppendTimeIndex
         }
     }
 
-    /// <summary>When record <paramref name="lsn"/> was appended, to within a second; null when unknown.</summary>
+    /// <summary>
+    /// When record <paramref name="lsn"/> was appended, to within a second; records from before the
+    /// last restart count from the restart (the outbox does not store append times in an index). Null when unknown.
+    /// </summary>
     public long? AppendedMsOf(long lsn)
     {
         lock (_gate)
