@@ -73,6 +73,8 @@ start_server() {
     say "Starting the server on port $HTTP_PORT"
     # The site key goes through the environment (same setting as --EdgeKeys:hq) to keep it out of `ps`.
     EdgeKeys__hq="$EDGE_KEY" \
+        Admin__Email="$DEMO_ADMIN_EMAIL" \
+        Admin__Password="$DEMO_ADMIN_PASSWORD" \
         dotnet server/Occupancy.Server/bin/Release/net10.0/Occupancy.Server.dll \
         --urls "http://0.0.0.0:$HTTP_PORT" \
         --Server:DataDirectory="$OCCUPANCY_DATA/server" \
@@ -135,6 +137,8 @@ run_demo() {
     mkdir -p "$OCCUPANCY_LOGS" "$OCCUPANCY_DATA/influxdb" "$OCCUPANCY_DATA/server" "$OCCUPANCY_DATA/edge-hq"
     EDGE_KEY=$(demo_secret edge-key)
     DEVICE_SECRET=$(demo_secret device-secret)
+    DEMO_ADMIN_EMAIL=admin@occupancy.local
+    DEMO_ADMIN_PASSWORD=$(demo_secret admin-password | cut -c1-20)
     provision_demo_devices
 
     trap on_demo_exit EXIT
@@ -153,6 +157,7 @@ run_demo() {
     echo
     say "Occupancy is running."
     echo "    Dashboard:  http://localhost:$HTTP_PORT/"
+    echo "    Admin:      $DEMO_ADMIN_EMAIL / $DEMO_ADMIN_PASSWORD (sign in at http://localhost:$HTTP_PORT/#/sign-in)"
     echo "    Logs:       .data/logs/ (influxd.log, server.log, edge-hq.log, simulator.log)"
     echo "    Data:       .data/ (delete it to start afresh)"
     echo "    Stop:       Ctrl+C"
