@@ -8,18 +8,13 @@ namespace Occupancy.Testing;
 /// A real influxd (Debian's 1.x) on a free loopback port with its data in a temporary folder.
 /// Speaks the v1 API the project targets: <c>/write</c>, <c>/query</c>, <c>/ping</c>.
 /// </summary>
-public sealed class InfluxdServer : IAsyncDisposable
+public sealed class InfluxdServer : LocalService
 {
-    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(20);
-    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
-    private const int StartAttempts = 3;
-
     private readonly string _executable;
     private readonly int _bindPort;
     private readonly HttpClient _http;
-    private ServiceProcess? _process;
-
     private InfluxdServer(string executable, string dataFolder, int port, int bindPort)
+        : base("influxd", readyTimeout: TimeSpan.FromSeconds(20), stopGrace: TimeSpan.FromSeconds(10))
     {
         _executable = executable;
         DataFolder = dataFolder;
@@ -35,13 +30,6 @@ public sealed class InfluxdServer : IAsyncDisposable
     public Uri BaseUri { get; }
 
     public int Port { get; }
-
-    public int ProcessId => Running.Id;
-
-    /// <summary>The last lines influxd printed, for diagnosing a failing test.</summary>
-    public string OutputTail => _process?.Tail ?? "";
-
-    private ServiceProcess Running => _process ?? throw new InvalidOperationException("influxd is not running.");
 
     public static async Task<InfluxdServer> StartAsync(CancellationToken cancellationToken = default)
     {
@@ -70,35 +58,6 @@ public sealed class InfluxdServer : IAsyncDisposable
                 throw;
             }
         }
-    }
-
-    /// <summary>Stops influxd gracefully (SIGTERM); the data folder and port stay for <see cref="RestartAsync"/>.</summary>
-    public async Task StopAsync()
-    {
-        if (_process is { } process)
-        {
-            await process.StopAsync(StopGrace);
-            await process.DisposeAsync();
-            _process = null;
-        }
-    }
-
-    /// <summary>Kills influxd without warning, as a crash would; the data folder stays.</summary>
-    public async Task KillAsync()
-    {
-        if (_process is { } process)
-        {
-            await process.KillAsync();
-            await process.DisposeAsync();
-            _process = null;
-        }
-    }
-
-    /// <summary>Stops influxd if running and starts it again on the same port with the same data.</summary>
-    public async Task RestartAsync(CancellationToken cancellationToken = default)
-    {
-        await StopAsync();
-        await StartProcessAsync(cancellationToken);
     }
 
     public async Task CreateDatabaseAsync(string name, CancellationToken cancellationToken = default)
@@ -191,20 +150,13 @@ public sealed class InfluxdServer : IAsyncDisposable
         return rows;
     }
 
-    public async ValueTask DisposeAsync()
+    protected override void DeleteFiles()
     {
-        await KillAsync();
         _http.Dispose();
-        try
-        {
-            Directory.Delete(DataFolder, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-        }
+        DeleteFolder(DataFolder);
     }
 
-    private async Task StartProcessAsync(CancellationToken cancellationToken)
+    private protected override ServiceProcess Launch()
     {
         var environment = new Dictionary<string, string>
         {
@@ -220,12 +172,10 @@ public sealed class InfluxdServer : IAsyncDisposable
             ["INFLUXDB_HTTP_LOG_ENABLED"] = "false",
             ["INFLUXDB_DATA_QUERY_LOG_ENABLED"] = "false",
         };
-        var process = ServiceProcess.Start("influxd", _executable, ["-config", "/dev/null"], environment, DataFolder);
-        _process = process;
-        await process.WaitUntilReadyAsync(PingAsync, ReadyTimeout, cancellationToken);
+        return ServiceProcess.Start("influxd", _executable, ["-config", "/dev/null"], environment, DataFolder);
     }
 
-    private async Task<bool> PingAsync(CancellationToken cancellationToken)
+    protected override async Task<bool> IsReadyAsync(CancellationToken cancellationToken)
     {
         using var response = await _http.GetAsync("ping", cancellationToken);
         return response.StatusCode == HttpStatusCode.NoContent;
@@ -252,7 +202,4 @@ public sealed class InfluxdServer : IAsyncDisposable
         using var document = JsonDocument.Parse(json);
         _ = FirstResult(document, json);
     }
-
-    private static bool IsPortConflict(ServiceStartException exception) =>
-        exception.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase);
 }

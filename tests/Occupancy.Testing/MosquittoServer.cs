@@ -1,17 +1,12 @@
 namespace Occupancy.Testing;
 
 /// <summary>A real mosquitto broker on a free loopback port, configured from a temporary folder.</summary>
-public sealed class MosquittoServer : IAsyncDisposable
+public sealed class MosquittoServer : LocalService
 {
-    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(20);
-    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
-    private const int StartAttempts = 3;
-
     private readonly string _executable;
     private readonly string _configFile;
-    private ServiceProcess? _process;
-
     private MosquittoServer(string executable, string configFolder, int port)
+        : base("mosquitto", readyTimeout: TimeSpan.FromSeconds(20), stopGrace: TimeSpan.FromSeconds(5))
     {
         _executable = executable;
         ConfigFolder = configFolder;
@@ -24,15 +19,8 @@ public sealed class MosquittoServer : IAsyncDisposable
 
     public int Port { get; }
 
-    public int ProcessId => Running.Id;
-
     /// <summary>Holds mosquitto.conf and, when configured, the password and ACL files.</summary>
     public string ConfigFolder { get; }
-
-    /// <summary>The last lines mosquitto printed, for diagnosing a failing test.</summary>
-    public string OutputTail => _process?.Tail ?? "";
-
-    private ServiceProcess Running => _process ?? throw new InvalidOperationException("mosquitto is not running.");
 
     public static async Task<MosquittoServer> StartAsync(
         MosquittoOptions? options = null,
@@ -65,46 +53,7 @@ public sealed class MosquittoServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops mosquitto gracefully (SIGTERM); port and config stay for <see cref="RestartAsync"/>.</summary>
-    public async Task StopAsync()
-    {
-        if (_process is { } process)
-        {
-            await process.StopAsync(StopGrace);
-            await process.DisposeAsync();
-            _process = null;
-        }
-    }
-
-    /// <summary>Kills mosquitto without warning, as a crash would.</summary>
-    public async Task KillAsync()
-    {
-        if (_process is { } process)
-        {
-            await process.KillAsync();
-            await process.DisposeAsync();
-            _process = null;
-        }
-    }
-
-    /// <summary>Stops mosquitto if running and starts it again on the same port with the same config.</summary>
-    public async Task RestartAsync(CancellationToken cancellationToken = default)
-    {
-        await StopAsync();
-        await StartProcessAsync(cancellationToken);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await KillAsync();
-        try
-        {
-            Directory.Delete(ConfigFolder, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-        }
-    }
+    protected override void DeleteFiles() => DeleteFolder(ConfigFolder);
 
     private async Task WriteConfigAsync(MosquittoOptions options, CancellationToken cancellationToken)
     {
@@ -135,16 +84,9 @@ public sealed class MosquittoServer : IAsyncDisposable
         await File.WriteAllLinesAsync(_configFile, lines, cancellationToken);
     }
 
-    private async Task StartProcessAsync(CancellationToken cancellationToken)
-    {
-        var process = ServiceProcess.Start("mosquitto", _executable, ["-c", _configFile], workingDirectory: ConfigFolder);
-        _process = process;
-        await process.WaitUntilReadyAsync(
-            token => FreeTcpPort.AcceptsConnectionsAsync(Port, token),
-            ReadyTimeout,
-            cancellationToken);
-    }
+    private protected override ServiceProcess Launch() =>
+        ServiceProcess.Start("mosquitto", _executable, ["-c", _configFile], workingDirectory: ConfigFolder);
 
-    private static bool IsPortConflict(ServiceStartException exception) =>
-        exception.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase);
+    protected override Task<bool> IsReadyAsync(CancellationToken cancellationToken) =>
+        FreeTcpPort.AcceptsConnectionsAsync(Port, cancellationToken);
 }

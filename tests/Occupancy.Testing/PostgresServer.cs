@@ -5,19 +5,17 @@ namespace Occupancy.Testing;
 /// with fsync off. Trust authentication for user postgres; a database is created by whoever connects to it
 /// first (EF Core's Migrate does). As root, initdb and postgres run as the postgres user, which they demand.
 /// </summary>
-public sealed class PostgresServer : IAsyncDisposable
+public sealed class PostgresServer : LocalService
 {
     private const string BinariesRoot = "/usr/lib/postgresql";
     private const string ServiceUser = "postgres";
-    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan ToolTimeout = TimeSpan.FromSeconds(120);
-    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
-    private const int StartAttempts = 3;
 
     private readonly string _binaries;
-    private ServiceProcess? _process;
 
+    // Stopping is a smart shutdown, which waits for open sessions: clear the client's pools first.
     private PostgresServer(string binaries, string folder, int port)
+        : base("postgres", readyTimeout: TimeSpan.FromSeconds(30), stopGrace: TimeSpan.FromSeconds(10))
     {
         _binaries = binaries;
         Folder = folder;
@@ -29,14 +27,8 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public int Port { get; }
 
-    public int ProcessId => Running.Id;
-
-    /// <summary>The last lines postgres printed, for diagnosing a failing test.</summary>
-    public string OutputTail => _process?.Tail ?? "";
-
     private string DataFolder => Path.Combine(Folder, "data");
 
-    private ServiceProcess Running => _process ?? throw new InvalidOperationException("postgres is not running.");
 
     private static bool IsRoot => !OperatingSystem.IsWindows() && Environment.UserName == "root";
 
@@ -74,48 +66,7 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// SIGTERM (a smart shutdown, which waits for open sessions: clear the client's pools first), then a kill after
-    /// a grace period; the cluster and port stay for <see cref="RestartAsync"/>.
-    /// </summary>
-    public async Task StopAsync()
-    {
-        if (_process is { } process)
-        {
-            await process.StopAsync(StopGrace);
-            await process.DisposeAsync();
-            _process = null;
-        }
-    }
-
-    /// <summary>Kills postgres and its backends without warning, as a crash would.</summary>
-    public async Task KillAsync()
-    {
-        if (_process is { } process)
-        {
-            await process.KillAsync();
-            await process.DisposeAsync();
-            _process = null;
-        }
-    }
-
-    public async Task RestartAsync(CancellationToken cancellationToken = default)
-    {
-        await StopAsync();
-        await StartProcessAsync(cancellationToken);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await KillAsync();
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (DirectoryNotFoundException)
-        {
-        }
-    }
+    protected override void DeleteFiles() => DeleteFolder(Folder);
 
     private async Task InitializeClusterAsync(CancellationToken cancellationToken)
     {
@@ -136,7 +87,7 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
-    private async Task StartProcessAsync(CancellationToken cancellationToken)
+    private protected override ServiceProcess Launch()
     {
         string[] postgres =
         [
@@ -146,14 +97,12 @@ public sealed class PostgresServer : IAsyncDisposable
 
         // setpriv replaces itself with postgres, so the process started here is the postmaster (runuser would stay
         // in between and a kill would leave postgres behind).
-        var process = IsRoot
+        return IsRoot
             ? ServiceProcess.Start("postgres", "setpriv", ["--reuid=" + ServiceUser, "--regid=" + ServiceUser, "--init-groups", "--", .. postgres], workingDirectory: Folder)
             : ServiceProcess.Start("postgres", postgres[0], postgres[1..], workingDirectory: Folder);
-        _process = process;
-        await process.WaitUntilReadyAsync(IsReadyAsync, ReadyTimeout, cancellationToken);
     }
 
-    private async Task<bool> IsReadyAsync(CancellationToken cancellationToken)
+    protected override async Task<bool> IsReadyAsync(CancellationToken cancellationToken)
     {
         await using var probe = ServiceProcess.Start(
             "pg_isready", Path.Combine(_binaries, "pg_isready"), ["-h", "127.0.0.1", "-p", Port.ToString(), "-U", ServiceUser, "-q"]);
@@ -187,8 +136,4 @@ public sealed class PostgresServer : IAsyncDisposable
         return found ?? throw new MissingServiceException(
             $"postgres not found under {BinariesRoot}: install it with 'apt-get install -y postgresql' (or run ./occupancy test, which installs it)");
     }
-
-    private static bool IsPortConflict(ServiceStartException exception) =>
-        exception.Message.Contains("could not bind", StringComparison.OrdinalIgnoreCase)
-        || exception.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase);
 }
