@@ -34,20 +34,28 @@ public sealed class DeviceMessageHandler(
     /// true only once an accepted message is durably recorded, so the caller may acknowledge the
     /// device then.
     /// </summary>
-    public async Task<bool> HandleAsync(string clientId, string topic, ReadOnlySequence<byte> payload, CancellationToken cancellationToken)
+    public async Task<bool> HandleAsync(string clientId, string topic, ReadOnlySequence<byte> payload, CancellationToken cancellationToken) =>
+        await IngestAsync(clientId, topic, payload, cancellationToken) == IngestOutcome.Recorded;
+
+    /// <summary>
+    /// Like <see cref="HandleAsync"/>, and tells a refusal for good (the message is wrong: drop it)
+    /// from one that may pass later (it could not be written: the device or broker must send it again).
+    /// </summary>
+    public async Task<IngestOutcome> IngestAsync(string clientId, string topic, ReadOnlySequence<byte> payload, CancellationToken cancellationToken)
     {
         var outcome = payload.IsSingleSegment ? Handle(clientId, topic, payload.FirstSpan) : Handle(clientId, topic, payload.ToArray());
         if (!outcome.Accepted)
         {
-            return false;
+            return outcome.CouldPassLater ? IngestOutcome.NotRecorded : IngestOutcome.Refused;
         }
 
         if (await outbox.WaitDurableAsync(outcome.WaitLsn, cancellationToken))
         {
-            return true;
+            return IngestOutcome.Recorded;
         }
 
-        return Reject(RejectionReasons.NotRecorded, clientId, topic, "the outbox could not write it to disk; the device should send it again");
+        Reject(RejectionReasons.NotRecorded, clientId, topic, "the outbox could not write it to disk; the device should send it again");
+        return IngestOutcome.NotRecorded;
     }
 
     private Recorded Handle(string clientId, string topic, ReadOnlySpan<byte> payload)
@@ -144,7 +152,8 @@ public sealed class DeviceMessageHandler(
     {
         if (!recorded.Accepted)
         {
-            return Refuse(RejectionReasons.NotRecorded, clientId, topic, "the outbox is full while the disk refuses writes");
+            Refuse(RejectionReasons.NotRecorded, clientId, topic, "the outbox is full while the disk refuses writes");
+            return Recorded.NoRoom;
         }
 
         metrics?.MessageAccepted(kind);

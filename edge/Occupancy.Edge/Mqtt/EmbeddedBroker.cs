@@ -23,6 +23,8 @@ public sealed partial class EmbeddedBroker(
 {
     private readonly MqttOptions _options = options.Value;
     private readonly string _siteId = edgeOptions.Value.SiteId;
+    private const string ProtocolVersionKey = "occupancy.protocol-version";
+
     private MqttServer? _server;
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -52,6 +54,11 @@ public sealed partial class EmbeddedBroker(
         _server.ValidatingConnectionAsync += ValidateConnectionAsync;
         _server.InterceptingPublishAsync += InterceptPublishAsync;
         _server.InterceptingSubscriptionAsync += InterceptSubscriptionAsync;
+        _server.ClientConnectedAsync += e =>
+        {
+            e.SessionItems[ProtocolVersionKey] = e.ProtocolVersion;
+            return Task.CompletedTask;
+        };
         await _server.StartAsync();
         if (_options.Port != 0)
         {
@@ -98,15 +105,30 @@ public sealed partial class EmbeddedBroker(
             return; // the broker's own messages
         }
 
-        // The device's PUBACK waits for this: it is sent only after the message is recorded.
-        bool accepted = await handler.HandleAsync(e.ClientId, e.ApplicationMessage.Topic, e.ApplicationMessage.Payload, e.CancellationToken);
-        if (!accepted)
+        // The device's PUBACK waits for this: it is sent only after the message is on disk.
+        var outcome = await handler.IngestAsync(e.ClientId, e.ApplicationMessage.Topic, e.ApplicationMessage.Payload, e.CancellationToken);
+        switch (outcome)
         {
-            // MQTT 5 devices see the refusal in the PUBACK; it is also counted and logged.
-            e.ProcessPublish = false;
-            e.Response.ReasonCode = MqttPubAckReasonCode.NotAuthorized;
+            case IngestOutcome.Refused:
+                // Counted and logged. MQTT 5 devices see the refusal in the PUBACK; over MQTT 3.1.1
+                // the PUBACK cannot say no, and the message is dropped all the same.
+                e.ProcessPublish = false;
+                e.Response.ReasonCode = MqttPubAckReasonCode.NotAuthorized;
+                break;
+
+            case IngestOutcome.NotRecorded:
+                // Not on disk, so never acknowledged. MQTT 5 says so in the PUBACK and the device
+                // sends it again; an MQTT 3.1.1 PUBACK always means success, so for those devices
+                // the connection is closed with the publish unacknowledged, to be resent on reconnect.
+                e.ProcessPublish = false;
+                e.Response.ReasonCode = MqttPubAckReasonCode.ImplementationSpecificError;
+                e.CloseConnection = !SpeaksMqtt5(e.SessionItems);
+                break;
         }
     }
+
+    private static bool SpeaksMqtt5(System.Collections.IDictionary sessionItems) =>
+        sessionItems[ProtocolVersionKey] is MQTTnet.Formatter.MqttProtocolVersion.V500;
 
     private Task InterceptSubscriptionAsync(InterceptingSubscriptionEventArgs e)
     {

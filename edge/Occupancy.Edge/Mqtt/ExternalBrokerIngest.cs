@@ -26,6 +26,7 @@ public sealed partial class ExternalBrokerIngest(
     private static readonly string[] DeviceChannels = [Channels.State, Channels.Status, "evt/#"];
 
     private readonly ExternalBrokerOptions _options = options.Value.External;
+    private volatile bool _reconnectRequested;
     private readonly string _siteId = edgeOptions.Value.SiteId;
 
     /// <summary>True while subscribed; readiness reports it.</summary>
@@ -36,11 +37,18 @@ public sealed partial class ExternalBrokerIngest(
         using var client = new MqttClientFactory().CreateMqttClient();
         client.ApplicationMessageReceivedAsync += async e =>
         {
-            // Acknowledge only once the message is handled (recorded, or refused and counted).
+            // Acknowledge only once the message is recorded, or refused for good (and counted).
             e.AutoAcknowledge = false;
             string topic = e.ApplicationMessage.Topic;
             string deviceId = DeviceTopic.TryParse(topic, out var parsed) ? parsed.DeviceId : "";
-            await handler.HandleAsync(deviceId, topic, e.ApplicationMessage.Payload, stoppingToken);
+            var outcome = await handler.IngestAsync(deviceId, topic, e.ApplicationMessage.Payload, stoppingToken);
+            if (outcome == IngestOutcome.NotRecorded)
+            {
+                // Left unacknowledged; the broker redelivers it when this session reconnects.
+                _reconnectRequested = true;
+                return;
+            }
+
             await e.AcknowledgeAsync(stoppingToken);
         };
         client.DisconnectedAsync += e =>
@@ -61,6 +69,13 @@ public sealed partial class ExternalBrokerIngest(
 
             delay = TimeSpan.FromMilliseconds(250);
             await Task.Delay(TimeSpan.FromMilliseconds(500), stoppingToken);
+            if (_reconnectRequested)
+            {
+                // A message could not be recorded: reconnecting makes the broker deliver it again.
+                _reconnectRequested = false;
+                await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), stoppingToken);
+                await Task.Delay(delay, stoppingToken);
+            }
         }
 
         if (client.IsConnected)

@@ -6,10 +6,10 @@ namespace Occupancy.Edge.Occupancy;
 /// record <see cref="WaitLsn"/> is on disk: the message's own record, or, for a message that
 /// changed nothing, the record of the state it confirmed.
 /// </summary>
-public readonly record struct Recorded(bool Accepted, long WaitLsn, bool Duplicate = false)
+public readonly record struct Recorded(bool Accepted, long WaitLsn, bool Duplicate = false, bool CouldPassLater = false)
 {
-    /// <summary>The outbox had no room for it.</summary>
-    public static Recorded NoRoom => new(false, 0);
+    /// <summary>The outbox had no room for it: the same message may be accepted once the disk recovers.</summary>
+    public static Recorded NoRoom => new(false, 0, CouldPassLater: true);
 
     /// <summary>The message was refused before reaching the outbox.</summary>
     public static Recorded Refused => new(false, 0);

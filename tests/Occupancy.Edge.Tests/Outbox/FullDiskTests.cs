@@ -59,4 +59,34 @@ public sealed class FullDiskTests
         reader.Read(records, 100);
         Assert.Equal(new DeskChange("desk-1", "floor-1", "quiet", "occupied", 1764236400000, 1), Assert.Single(records).Event);
     }
+
+    [Fact]
+    public async Task FullDisk_NeverAcknowledgesAnMqtt311Device_WhosePubackCannotSayNo()
+    {
+        using var disk = SmallDisk.Mount(kilobytes: 256);
+        await using var edge = await TestEdge.StartAsync("http://127.0.0.1:9", settings: new Dictionary<string, string?>
+        {
+            ["Outbox:Directory"] = Path.Combine(disk.Path, "outbox"),
+            ["Outbox:MaxRetryDelay"] = "00:00:00.200",
+        });
+        using var device = new MqttClientFactory().CreateMqttClient();
+        await device.ConnectAsync(new MqttClientOptionsBuilder()
+            .WithTcpServer("127.0.0.1", edge.MqttPort)
+            .WithClientId("sensor-1")
+            .WithCredentials("sensor-1", TestSite.SecretOf("sensor-1"))
+            .WithProtocolVersion(MqttProtocolVersion.V311)
+            .WithTimeout(TimeSpan.FromSeconds(10))
+            .Build());
+        disk.Fill();
+
+        // Over 3.1.1 any PUBACK means "stored": the edge must close the connection instead.
+        await Assert.ThrowsAnyAsync<Exception>(() => device.PublishAsync(new MqttApplicationMessageBuilder()
+            .WithTopic("occupancy/v1/test-site/desk/sensor-1/state")
+            .WithPayload(Encoding.UTF8.GetBytes("""{"state":"occupied","seq":1,"ts":1764236400000,"fw":"1.0.0"}"""))
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build()));
+
+        Assert.Equal(1, edge.Get<RejectionCounter>().Count(RejectionReasons.NotRecorded));
+        Assert.False(device.IsConnected);
+    }
 }
