@@ -15,6 +15,7 @@ public sealed class InfluxPoints(string siteId)
     public const string DeskStateMeasurement = "desk_state";
     public const string DoorContactMeasurement = "door_contact";
     public const string DeskUsageMeasurement = "desk_usage";
+    public const string DeviceHealthMeasurement = "device_health";
 
     public string DeskState(DeskChange change)
     {
@@ -41,6 +42,31 @@ public sealed class InfluxPoints(string siteId)
             .Timestamp(contact.TimestampMs, WritePrecision.Ms)
             .ToLineProtocol();
 
+    public string DeviceHealth(DeviceHealthEvent health)
+    {
+        var point = PointData.Measurement(DeviceHealthMeasurement)
+            .Tag("site", siteId)
+            .Tag("kind", health.Kind)
+            .Tag("device", health.DeviceId)
+            .Field("uptime_s", health.UptimeS)
+            .Field("reconnects", health.Reconnects)
+            .Field("dropped", health.Dropped)
+            .Field("queued", health.Queued)
+            .Field("fw", health.Firmware)
+            .Timestamp(health.TimestampMs, WritePrecision.Ms);
+        if (health.RssiDbm is int rssi)
+        {
+            point = point.Field("rssi_dbm", (long)rssi);
+        }
+
+        if (health.SupplyMv is int supply)
+        {
+            point = point.Field("supply_mv", (long)supply);
+        }
+
+        return point.ToLineProtocol();
+    }
+
     /// <summary>One desk's usage in one interval, at the interval's start: a recomputed row overwrites the earlier one.</summary>
     public string DeskUsage(UsageRow row) =>
         PointData.Measurement(DeskUsageMeasurement)
@@ -58,6 +84,7 @@ public sealed class InfluxPoints(string siteId)
     {
         DeskChange change => DeskState(change),
         DoorContactEvent contact => DoorContact(contact),
+        DeviceHealthEvent health => DeviceHealth(health),
         _ => throw new ArgumentException($"no InfluxDB point for a {e.GetType().Name}", nameof(e)),
     };
 }

@@ -105,6 +105,9 @@ public sealed class DeviceMessageHandler(
 
                 return Accepted("desk-state", recorder.RecordDeskReport(desk, message), clientId, rawTopic);
 
+            case Channels.Health:
+                return HandleHealth(DeviceKinds.Desk, payload, clientId, rawTopic);
+
             case Channels.Status:
                 return HandleStatus("desk-status", payload, clientId, rawTopic, () => recorder.RecordDeskOffline(desk, time.GetUtcNow().ToUnixTimeMilliseconds()));
 
@@ -125,12 +128,37 @@ public sealed class DeviceMessageHandler(
 
                 return Accepted("door-contact", recorder.RecordDoorContact(door, message), clientId, rawTopic);
 
+            case Channels.Health:
+                return HandleHealth(DeviceKinds.Door, payload, clientId, rawTopic);
+
             case Channels.Status:
                 return HandleStatus("door-status", payload, clientId, rawTopic, () => new Recorded(true, 0));
 
             default:
                 return Refuse(RejectionReasons.UnsupportedChannel, clientId, rawTopic, $"door readers do not publish on '{topic.Channel}'");
         }
+    }
+
+    private Recorded HandleHealth(string kind, string payload, string clientId, string rawTopic)
+    {
+        if (!HealthMessage.TryDecode(payload, out var health, out var error))
+        {
+            return Refuse(RejectionReasons.MalformedPayload, clientId, rawTopic, error);
+        }
+
+        var e = new DeviceHealthEvent(
+            kind,
+            clientId,
+            health.UptimeS,
+            health.HasRssi ? health.RssiDbm : null,
+            health.HasSupply ? health.SupplyMv : null,
+            health.Reconnects,
+            health.Dropped,
+            health.Queued,
+            health.Header.Firmware,
+            health.Header.TimestampMs,
+            health.Header.Seq);
+        return Accepted($"{kind}-health", recorder.RecordEvent(e), clientId, rawTopic);
     }
 
     private Recorded HandleStatus(string kind, string payload, string clientId, string topic, Func<Recorded> markOffline)

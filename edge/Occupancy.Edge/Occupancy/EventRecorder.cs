@@ -75,6 +75,15 @@ public sealed partial class EventRecorder
         }
     }
 
+    /// <summary>Records an event that does not touch desk state (health, alarms, door outcomes): it only needs room in the outbox.</summary>
+    public Recorded RecordEvent(EdgeEvent e)
+    {
+        lock (_gate)
+        {
+            return _outbox.HasRoom ? new Recorded(true, _outbox.Append(e)) : Recorded.NoRoom;
+        }
+    }
+
     /// <summary>Every desk's state, and the LSN of the last record it reflects: later records are news to whoever got this.</summary>
     public (DeskStatus[] Desks, long Lsn) Snapshot()
     {

@@ -20,6 +20,7 @@ internal static class RecordCodec
     private const int FixedBodyBytes = 8 + 8 + 1;
     private const byte DeskChangeType = 1;
     private const byte DoorContactType = 2;
+    private const byte DeviceHealthType = 3;
 
     private static readonly string[] StatesByCode = [DeskStates.Free, DeskStates.Occupied, DeskStates.Unknown];
 
@@ -30,6 +31,7 @@ internal static class RecordCodec
         {
             DeskChange d => StringBytes(d.DeskId) + StringBytes(d.FloorId) + StringBytes(d.Zone) + 1 + 16,
             DoorContactEvent c => StringBytes(c.DoorId) + 1 + 16,
+            DeviceHealthEvent h => StringBytes(h.Kind) + StringBytes(h.DeviceId) + StringBytes(h.Firmware) + (2 * 9) + (6 * 8),
             _ => throw new ArgumentException($"the outbox cannot store a {e.GetType().Name}", nameof(e)),
         };
         if (bodyBytes > MaxBodyBytes)
@@ -58,6 +60,20 @@ internal static class RecordCodec
                 writer.Byte(c.IsOpen ? (byte)1 : (byte)0);
                 writer.Int64(c.TimestampMs);
                 writer.Int64(c.Seq);
+                break;
+            case DeviceHealthEvent h:
+                writer.Byte(DeviceHealthType);
+                writer.String(h.Kind);
+                writer.String(h.DeviceId);
+                writer.String(h.Firmware);
+                writer.Int64(h.UptimeS);
+                writer.OptionalInt64(h.RssiDbm);
+                writer.OptionalInt64(h.SupplyMv);
+                writer.Int64(h.Reconnects);
+                writer.Int64(h.Dropped);
+                writer.Int64(h.Queued);
+                writer.Int64(h.TimestampMs);
+                writer.Int64(h.Seq);
                 break;
         }
 
@@ -125,9 +141,21 @@ internal static class RecordCodec
         {
             DeskChangeType => new DeskChange(reader.String(), reader.String(), reader.String(), StateOf(reader.Byte()), reader.Int64(), reader.Int64()),
             DoorContactType => new DoorContactEvent(reader.String(), reader.Byte() != 0, reader.Int64(), reader.Int64()),
+            DeviceHealthType => ReadHealth(ref reader),
             _ => throw new FormatException($"unknown record type {type}"),
         };
         return new OutboxEntry(lsn, appendedMs, e);
+    }
+
+    private static DeviceHealthEvent ReadHealth(ref SpanReader reader)
+    {
+        string kind = reader.String();
+        string deviceId = reader.String();
+        string firmware = reader.String();
+        long uptime = reader.Int64();
+        long? rssi = reader.OptionalInt64();
+        long? supply = reader.OptionalInt64();
+        return new DeviceHealthEvent(kind, deviceId, uptime, (int?)rssi, (int?)supply, reader.Int64(), reader.Int64(), reader.Int64(), firmware, reader.Int64(), reader.Int64());
     }
 
     private static int StringBytes(string s) => 2 + Encoding.UTF8.GetByteCount(s);
@@ -159,6 +187,13 @@ internal static class RecordCodec
             _rest = _rest[8..];
         }
 
+        /// <summary>A presence byte, then the value (0 when absent), so the size never depends on the value.</summary>
+        public void OptionalInt64(long? value)
+        {
+            Byte(value.HasValue ? (byte)1 : (byte)0);
+            Int64(value ?? 0);
+        }
+
         public void String(string value)
         {
             int written = Encoding.UTF8.GetBytes(value, _rest[2..]);
@@ -184,6 +219,13 @@ internal static class RecordCodec
             long value = BinaryPrimitives.ReadInt64LittleEndian(_rest);
             _rest = _rest[8..];
             return value;
+        }
+
+        public long? OptionalInt64()
+        {
+            bool present = Byte() != 0;
+            long value = Int64();
+            return present ? value : null;
         }
 
         public string String()
