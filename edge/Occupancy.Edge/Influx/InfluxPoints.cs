@@ -16,6 +16,9 @@ public sealed class InfluxPoints(string siteId)
     public const string DoorContactMeasurement = "door_contact";
     public const string DeskUsageMeasurement = "desk_usage";
     public const string DeviceHealthMeasurement = "device_health";
+    public const string DoorAlarmMeasurement = "door_alarm";
+    public const string DoorAccessResultMeasurement = "door_access_result";
+    public const string DeviceRejectionMeasurement = "device_rejection";
 
     public string DeskState(DeskChange change)
     {
@@ -67,6 +70,41 @@ public sealed class InfluxPoints(string siteId)
         return point.ToLineProtocol();
     }
 
+    public string DoorAlarm(DoorAlarmEvent alarm) =>
+        PointData.Measurement(DoorAlarmMeasurement)
+            .Tag("site", siteId)
+            .Tag("door", alarm.DoorId)
+            .Tag("alarm", alarm.Alarm)
+            .Field("active", alarm.Active)
+            .Field("open_ms", alarm.OpenMs)
+            .Timestamp(alarm.TimestampMs, WritePrecision.Ms)
+            .ToLineProtocol();
+
+    /// <summary>The nonce is a field: it is unique per request and would make a tag's series count grow without end.</summary>
+    public string DoorAccessResult(DoorAccessResultEvent result) =>
+        PointData.Measurement(DoorAccessResultMeasurement)
+            .Tag("site", siteId)
+            .Tag("door", result.DoorId)
+            .Tag("result", result.Result)
+            .Field("unlocked", result.Unlocked)
+            .Field("nonce", result.Nonce)
+            .Timestamp(result.TimestampMs, WritePrecision.Ms)
+            .ToLineProtocol();
+
+    public string DeviceRejection(DeviceRejectionEvent rejection) =>
+        PointData.Measurement(DeviceRejectionMeasurement)
+            .Tag("site", siteId)
+            .Tag("kind", rejection.Kind)
+            .Tag("device", rejection.DeviceId)
+            .Tag("subject", rejection.Subject)
+            .Tag("reason", rejection.Reason)
+            .Field("field", rejection.Field)
+            .Field("detail", rejection.Detail)
+            .Field("config_rev", rejection.ConfigRev)
+            .Field("nonce", rejection.Nonce)
+            .Timestamp(rejection.TimestampMs, WritePrecision.Ms)
+            .ToLineProtocol();
+
     /// <summary>One desk's usage in one interval, at the interval's start: a recomputed row overwrites the earlier one.</summary>
     public string DeskUsage(UsageRow row) =>
         PointData.Measurement(DeskUsageMeasurement)
@@ -85,6 +123,9 @@ public sealed class InfluxPoints(string siteId)
         DeskChange change => DeskState(change),
         DoorContactEvent contact => DoorContact(contact),
         DeviceHealthEvent health => DeviceHealth(health),
+        DoorAlarmEvent alarm => DoorAlarm(alarm),
+        DoorAccessResultEvent result => DoorAccessResult(result),
+        DeviceRejectionEvent rejection => DeviceRejection(rejection),
         _ => throw new ArgumentException($"no InfluxDB point for a {e.GetType().Name}", nameof(e)),
     };
 }

@@ -15,7 +15,7 @@ namespace Occupancy.Edge.Ingest;
 /// Anything else is refused and counted, and changes nothing. What is accepted is recorded in
 /// the outbox, and the answer waits until it is on disk.
 /// </summary>
-public sealed class DeviceMessageHandler(
+public sealed partial class DeviceMessageHandler(
     SiteDirectory site,
     EventRecorder recorder,
     OutboxLog outbox,
@@ -108,6 +108,9 @@ public sealed class DeviceMessageHandler(
             case Channels.Health:
                 return HandleHealth(DeviceKinds.Desk, payload, clientId, rawTopic);
 
+            case Channels.ConfigRejected:
+                return HandleConfigRejected(DeviceKinds.Desk, payload, clientId, rawTopic);
+
             case Channels.Status:
                 return HandleStatus("desk-status", payload, clientId, rawTopic, () => recorder.RecordDeskOffline(desk, time.GetUtcNow().ToUnixTimeMilliseconds()));
 
@@ -130,6 +133,18 @@ public sealed class DeviceMessageHandler(
 
             case Channels.Health:
                 return HandleHealth(DeviceKinds.Door, payload, clientId, rawTopic);
+
+            case Channels.ConfigRejected:
+                return HandleConfigRejected(DeviceKinds.Door, payload, clientId, rawTopic);
+
+            case Channels.Alarm:
+                return HandleAlarm(door, payload, clientId, rawTopic);
+
+            case Channels.AccessResult:
+                return HandleAccessResult(door, payload, clientId, rawTopic);
+
+            case Channels.CommandRejected:
+                return HandleCommandRejected(payload, clientId, rawTopic);
 
             case Channels.Status:
                 return HandleStatus("door-status", payload, clientId, rawTopic, () => new Recorded(true, 0));

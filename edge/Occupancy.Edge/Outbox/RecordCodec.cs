@@ -12,7 +12,7 @@ namespace Occupancy.Edge.Outbox;
 /// recovery tell a complete record from one torn by a crash; the LSN inside the body lets it
 /// tell a record from stale bytes that merely look like one.
 /// </summary>
-internal static class RecordCodec
+internal static partial class RecordCodec
 {
     public const int HeaderBytes = 8;
     public const int MaxBodyBytes = 64 * 1024;
@@ -20,7 +20,6 @@ internal static class RecordCodec
     private const int FixedBodyBytes = 8 + 8 + 1;
     private const byte DeskChangeType = 1;
     private const byte DoorContactType = 2;
-    private const byte DeviceHealthType = 3;
 
     private static readonly string[] StatesByCode = [DeskStates.Free, DeskStates.Occupied, DeskStates.Unknown];
 
@@ -31,8 +30,7 @@ internal static class RecordCodec
         {
             DeskChange d => StringBytes(d.DeskId) + StringBytes(d.FloorId) + StringBytes(d.Zone) + 1 + 16,
             DoorContactEvent c => StringBytes(c.DoorId) + 1 + 16,
-            DeviceHealthEvent h => StringBytes(h.Kind) + StringBytes(h.DeviceId) + StringBytes(h.Firmware) + (2 * 9) + (6 * 8),
-            _ => throw new ArgumentException($"the outbox cannot store a {e.GetType().Name}", nameof(e)),
+            _ => DeviceEventBytes(e),
         };
         if (bodyBytes > MaxBodyBytes)
         {
@@ -61,19 +59,8 @@ internal static class RecordCodec
                 writer.Int64(c.TimestampMs);
                 writer.Int64(c.Seq);
                 break;
-            case DeviceHealthEvent h:
-                writer.Byte(DeviceHealthType);
-                writer.String(h.Kind);
-                writer.String(h.DeviceId);
-                writer.String(h.Firmware);
-                writer.Int64(h.UptimeS);
-                writer.OptionalInt64(h.RssiDbm);
-                writer.OptionalInt64(h.SupplyMv);
-                writer.Int64(h.Reconnects);
-                writer.Int64(h.Dropped);
-                writer.Int64(h.Queued);
-                writer.Int64(h.TimestampMs);
-                writer.Int64(h.Seq);
+            default:
+                WriteDeviceEvent(ref writer, e);
                 break;
         }
 
@@ -141,21 +128,9 @@ internal static class RecordCodec
         {
             DeskChangeType => new DeskChange(reader.String(), reader.String(), reader.String(), StateOf(reader.Byte()), reader.Int64(), reader.Int64()),
             DoorContactType => new DoorContactEvent(reader.String(), reader.Byte() != 0, reader.Int64(), reader.Int64()),
-            DeviceHealthType => ReadHealth(ref reader),
-            _ => throw new FormatException($"unknown record type {type}"),
+            _ => ReadDeviceEvent(type, ref reader),
         };
         return new OutboxEntry(lsn, appendedMs, e);
-    }
-
-    private static DeviceHealthEvent ReadHealth(ref SpanReader reader)
-    {
-        string kind = reader.String();
-        string deviceId = reader.String();
-        string firmware = reader.String();
-        long uptime = reader.Int64();
-        long? rssi = reader.OptionalInt64();
-        long? supply = reader.OptionalInt64();
-        return new DeviceHealthEvent(kind, deviceId, uptime, (int?)rssi, (int?)supply, reader.Int64(), reader.Int64(), reader.Int64(), firmware, reader.Int64(), reader.Int64());
     }
 
     private static int StringBytes(string s) => 2 + Encoding.UTF8.GetByteCount(s);

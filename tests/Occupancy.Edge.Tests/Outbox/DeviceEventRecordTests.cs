@@ -24,5 +24,32 @@ public sealed class DeviceEventRecordTests : IDisposable
         Assert.Equal<EdgeEvent>([new DoorContactEvent("front", true, 1_764_236_399_000, 1), measured, unmeasured], events);
     }
 
+    [Fact]
+    public async Task DoorAlarmsResultsAndRejections_ReadBackUnchangedAfterAReopen()
+    {
+        EdgeEvent[] written =
+        [
+            new DoorAlarmEvent("front", "held-open", true, 61_000, 1_764_236_400_000, 3),
+            new DoorAccessResultEvent("front", "granted", true, new string('a', 32), 1_764_236_401_000, 4),
+            new DoorAccessResultEvent("front", "exit", true, "", 1_764_236_402_000, 5),
+            new DeviceRejectionEvent("door", "reader-1", DeviceRejectionEvent.CommandSubject, "expired", "", "", 0, new string('b', 32), 1_764_236_403_000, 6),
+            new DeviceRejectionEvent("desk", "sensor-1", DeviceRejectionEvent.ConfigSubject, "out-of-range", "holdMs", "above 600000", 7, "", 1_764_236_404_000, 7),
+        ];
+        var outbox = new TestOutbox(_data.Path);
+        long last = 0;
+        foreach (var e in written)
+        {
+            last = outbox.Log.Append(e);
+        }
+
+        Assert.True(await outbox.Log.WaitDurableAsync(last));
+        outbox = outbox.Reopen();
+
+        var events = outbox.ReadAll().Select(e => e.Event).ToArray();
+        outbox.Dispose();
+
+        Assert.Equal(written, events);
+    }
+
     public void Dispose() => _data.Dispose();
 }
