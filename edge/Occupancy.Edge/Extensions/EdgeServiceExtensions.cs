@@ -18,6 +18,7 @@ public static class EdgeServiceExtensions
         builder.Services.AddSingleton<OccupancyEngine>();
         builder.Services.AddSingleton<RejectionCounter>();
         builder.Services.AddSingleton<DeviceMessageHandler>();
+        builder.AddDoorAccess();
 
         // The outbox first: the engine is rebuilt from it before the broker takes the first message.
         builder.AddOutboxAndShipping();

@@ -18,11 +18,13 @@ public static class MqttIngestExtensions
         {
             builder.Services.AddSingleton<ExternalBrokerIngest>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<ExternalBrokerIngest>());
+            builder.Services.AddSingleton<IDeviceCommandPublisher>(sp => sp.GetRequiredService<ExternalBrokerIngest>());
         }
         else
         {
             builder.Services.AddSingleton<EmbeddedBroker>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
+            builder.Services.AddSingleton<IDeviceCommandPublisher>(sp => sp.GetRequiredService<EmbeddedBroker>());
         }
 
         return builder;

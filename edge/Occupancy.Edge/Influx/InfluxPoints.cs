@@ -19,6 +19,7 @@ public sealed class InfluxPoints(string siteId)
     public const string DoorAlarmMeasurement = "door_alarm";
     public const string DoorAccessResultMeasurement = "door_access_result";
     public const string DeviceRejectionMeasurement = "device_rejection";
+    public const string AccessDecisionMeasurement = "access_decision";
 
     public string DeskState(DeskChange change)
     {
@@ -105,6 +106,18 @@ public sealed class InfluxPoints(string siteId)
             .Timestamp(rejection.TimestampMs, WritePrecision.Ms)
             .ToLineProtocol();
 
+    /// <summary>The member's pseudonym is a field: members are many, and who came in is not a dimension to group by.</summary>
+    public string AccessDecision(AccessDecisionEvent decision) =>
+        PointData.Measurement(AccessDecisionMeasurement)
+            .Tag("site", siteId)
+            .Tag("door", decision.DoorId)
+            .Tag("reason", decision.Reason)
+            .Field("granted", decision.Granted)
+            .Field("member", decision.Member)
+            .Field("nonce", decision.Nonce)
+            .Timestamp(decision.TimestampMs, WritePrecision.Ms)
+            .ToLineProtocol();
+
     /// <summary>One desk's usage in one interval, at the interval's start: a recomputed row overwrites the earlier one.</summary>
     public string DeskUsage(UsageRow row) =>
         PointData.Measurement(DeskUsageMeasurement)
@@ -126,6 +139,7 @@ public sealed class InfluxPoints(string siteId)
         DoorAlarmEvent alarm => DoorAlarm(alarm),
         DoorAccessResultEvent result => DoorAccessResult(result),
         DeviceRejectionEvent rejection => DeviceRejection(rejection),
+        AccessDecisionEvent decision => AccessDecision(decision),
         _ => throw new ArgumentException($"no InfluxDB point for a {e.GetType().Name}", nameof(e)),
     };
 }

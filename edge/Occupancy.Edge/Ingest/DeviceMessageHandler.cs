@@ -1,5 +1,8 @@
 using System.Buffers;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
+using Occupancy.Edge.Access;
+using Occupancy.Edge.Mqtt;
 using Occupancy.Edge.Occupancy;
 using Occupancy.Edge.Operations;
 using Occupancy.Edge.Options;
@@ -23,8 +26,13 @@ public sealed partial class DeviceMessageHandler(
     TimeProvider time,
     IOptions<EdgeOptions> edgeOptions,
     IOptions<MqttOptions> mqttOptions,
+    IServiceProvider? services = null,
     EdgeMetrics? metrics = null)
 {
+    // Resolved on first use: the brokers that publish commands depend on this handler.
+    private readonly Lazy<DoorAccessService?> _access = new(() => services?.GetService<DoorAccessService>());
+    private readonly Lazy<IDeviceCommandPublisher?> _commands = new(() => services?.GetService<IDeviceCommandPublisher>());
+
     private readonly string _siteId = edgeOptions.Value.SiteId;
     private readonly int _maxPayloadBytes = mqttOptions.Value.MaxPayloadBytes;
 
@@ -51,6 +59,11 @@ public sealed partial class DeviceMessageHandler(
 
         if (await outbox.WaitDurableAsync(outcome.WaitLsn, cancellationToken))
         {
+            if (outcome.Answer is { } answer)
+            {
+                await SendAnswerAsync(answer, clientId, cancellationToken);
+            }
+
             return IngestOutcome.Recorded;
         }
 
@@ -142,6 +155,9 @@ public sealed partial class DeviceMessageHandler(
 
             case Channels.AccessResult:
                 return HandleAccessResult(door, payload, clientId, rawTopic);
+
+            case Channels.AccessRequest:
+                return HandleAccessRequest(door, payload, clientId, rawTopic);
 
             case Channels.CommandRejected:
                 return HandleCommandRejected(payload, clientId, rawTopic);

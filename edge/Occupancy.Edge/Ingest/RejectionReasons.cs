@@ -10,6 +10,12 @@ public static class RejectionReasons
     public const string MalformedPayload = "malformed-payload";
     public const string UnsupportedChannel = "unsupported-channel";
 
+    /// <summary>A door request reached an edge without door keys (Access:DoorMasterKey, Access:NetworkKey).</summary>
+    public const string AccessNotConfigured = "access-not-configured";
+
+    /// <summary>A door's answer was decided and recorded but could not be published to it.</summary>
+    public const string CommandNotSent = "command-not-sent";
+
     /// <summary>A valid message the outbox could not write to disk (full disk, I/O error): the device should send it again.</summary>
     public const string NotRecorded = "not-recorded";
 }

@@ -19,7 +19,7 @@ public sealed partial class EmbeddedBroker(
     IOptions<EdgeOptions> edgeOptions,
     DeviceLogin login,
     DeviceMessageHandler handler,
-    ILogger<EmbeddedBroker> logger) : IHostedService, IAsyncDisposable
+    ILogger<EmbeddedBroker> logger) : IHostedService, IAsyncDisposable, IDeviceCommandPublisher
 {
     private readonly MqttOptions _options = options.Value;
     private readonly string _siteId = edgeOptions.Value.SiteId;
@@ -73,6 +73,19 @@ public sealed partial class EmbeddedBroker(
 
     private X509Certificate2 LoadCertificate() =>
         X509CertificateLoader.LoadPkcs12FromFile(_options.Tls.CertificatePath, _options.Tls.CertificatePassword, X509KeyStorageFlags.Exportable);
+
+    /// <summary>Delivers a command from the broker itself to whoever subscribed (the device's own topic only).</summary>
+    public async Task PublishCommandAsync(string topic, string payload, CancellationToken cancellationToken)
+    {
+        var server = _server ?? throw new InvalidOperationException("the embedded broker is not running");
+        var message = new MQTTnet.MqttApplicationMessageBuilder()
+            .WithTopic(topic)
+            .WithPayload(System.Text.Encoding.UTF8.GetBytes(payload))
+            .WithQualityOfServiceLevel(MQTTnet.Protocol.MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithRetainFlag(false)
+            .Build();
+        await server.InjectApplicationMessage(new InjectedMqttApplicationMessage(message), cancellationToken);
+    }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {

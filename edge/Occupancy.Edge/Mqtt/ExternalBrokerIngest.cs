@@ -20,7 +20,7 @@ public sealed partial class ExternalBrokerIngest(
     IOptions<MqttOptions> options,
     IOptions<EdgeOptions> edgeOptions,
     DeviceMessageHandler handler,
-    ILogger<ExternalBrokerIngest> logger) : BackgroundService
+    ILogger<ExternalBrokerIngest> logger) : BackgroundService, IDeviceCommandPublisher
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
     private static readonly string[] DeviceChannels = [Channels.State, Channels.Status, "evt/#"];
@@ -32,9 +32,25 @@ public sealed partial class ExternalBrokerIngest(
     /// <summary>True while subscribed; readiness reports it.</summary>
     public bool IsConnected { get; private set; }
 
+    private IMqttClient? _client;
+
+    /// <summary>Publishes a command through the external broker, which delivers it to the device.</summary>
+    public async Task PublishCommandAsync(string topic, string payload, CancellationToken cancellationToken)
+    {
+        var client = _client is { IsConnected: true } c ? c : throw new InvalidOperationException("not connected to the external broker");
+        var message = new MqttApplicationMessageBuilder()
+            .WithTopic(topic)
+            .WithPayload(System.Text.Encoding.UTF8.GetBytes(payload))
+            .WithQualityOfServiceLevel(MQTTnet.Protocol.MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithRetainFlag(false)
+            .Build();
+        await client.PublishAsync(message, cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var client = new MqttClientFactory().CreateMqttClient();
+        _client = client;
         client.ApplicationMessageReceivedAsync += async e =>
         {
             // Acknowledge only once the message is recorded, or refused for good (and counted).

@@ -12,6 +12,7 @@ internal static partial class RecordCodec
     private const byte DoorAlarmType = 4;
     private const byte DoorAccessResultType = 5;
     private const byte DeviceRejectionType = 6;
+    private const byte AccessDecisionType = 7;
 
     private static int DeviceEventBytes(EdgeEvent e) => e switch
     {
@@ -20,6 +21,7 @@ internal static partial class RecordCodec
         DoorAccessResultEvent r => StringBytes(r.DoorId) + StringBytes(r.Result) + 1 + StringBytes(r.Nonce) + (2 * 8),
         DeviceRejectionEvent j => StringBytes(j.Kind) + StringBytes(j.DeviceId) + StringBytes(j.Subject) + StringBytes(j.Reason)
             + StringBytes(j.Field) + StringBytes(j.Detail) + StringBytes(j.Nonce) + (3 * 8),
+        AccessDecisionEvent d => StringBytes(d.DoorId) + 1 + StringBytes(d.Reason) + StringBytes(d.Member) + StringBytes(d.Nonce) + (2 * 8),
         _ => throw new ArgumentException($"the outbox cannot store a {e.GetType().Name}", nameof(e)),
     };
 
@@ -72,6 +74,16 @@ internal static partial class RecordCodec
                 writer.Int64(j.TimestampMs);
                 writer.Int64(j.Seq);
                 break;
+            case AccessDecisionEvent d:
+                writer.Byte(AccessDecisionType);
+                writer.String(d.DoorId);
+                writer.Byte(d.Granted ? (byte)1 : (byte)0);
+                writer.String(d.Reason);
+                writer.String(d.Member);
+                writer.String(d.Nonce);
+                writer.Int64(d.TimestampMs);
+                writer.Int64(d.Seq);
+                break;
         }
     }
 
@@ -102,6 +114,9 @@ internal static partial class RecordCodec
                 long rev = reader.Int64();
                 return new DeviceRejectionEvent(kind, deviceId, subject, reason, field, detail, rev, reader.String(), reader.Int64(), reader.Int64());
             }
+
+            case AccessDecisionType:
+                return new AccessDecisionEvent(reader.String(), reader.Byte() != 0, reader.String(), reader.String(), reader.String(), reader.Int64(), reader.Int64());
 
             default:
                 throw new FormatException($"unknown record type {type}");

@@ -25,7 +25,7 @@ public sealed class DeviceEventRecordTests : IDisposable
     }
 
     [Fact]
-    public async Task DoorAlarmsResultsAndRejections_ReadBackUnchangedAfterAReopen()
+    public async Task DoorAlarmsResultsRejectionsAndDecisions_ReadBackUnchangedAfterAReopen()
     {
         EdgeEvent[] written =
         [
@@ -34,6 +34,8 @@ public sealed class DeviceEventRecordTests : IDisposable
             new DoorAccessResultEvent("front", "exit", true, "", 1_764_236_402_000, 5),
             new DeviceRejectionEvent("door", "reader-1", DeviceRejectionEvent.CommandSubject, "expired", "", "", 0, new string('b', 32), 1_764_236_403_000, 6),
             new DeviceRejectionEvent("desk", "sensor-1", DeviceRejectionEvent.ConfigSubject, "out-of-range", "holdMs", "above 600000", 7, "", 1_764_236_404_000, 7),
+            new AccessDecisionEvent("front", true, "granted", "ada", new string('d', 32), 1_764_236_405_000, 8),
+            new AccessDecisionEvent("front", false, "unknown-credential", "", new string('e', 32), 1_764_236_406_000, 9),
         ];
         var outbox = new TestOutbox(_data.Path);
         long last = 0;

@@ -1,0 +1,141 @@
+using System.Collections.Concurrent;
+using System.Text;
+using MQTTnet;
+using MQTTnet.Protocol;
+using Occupancy.Edge.Access;
+using Occupancy.Edge.Occupancy;
+using Occupancy.Edge.Outbox;
+using Occupancy.Firmware.Contract;
+using Occupancy.Testing;
+using Occupancy.Uplink;
+
+namespace Occupancy.Edge.Tests.Access;
+
+/// <summary>A door reader on real MQTT asks the embedded broker's edge and gets a signed answer on its own command topic.</summary>
+public sealed class DoorRequestOverMqttTests(InfluxdFixture influx) : IClassFixture<InfluxdFixture>
+{
+    private const string MasterKeyHex = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+    private const string NetworkKeyHex = "ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100";
+
+    [Fact]
+    public async Task KnownCard_GetsAGrantSignedForThatReader_AndTheDecisionIsRecordedWithoutTheCard()
+    {
+        await using var edge = await StartEdgeAsync("access_grant", withKeys: true);
+        edge.Get<AccessReplicaStore>().Apply(Replica());
+        await using var reader = await DeviceMqttClient.ConnectAsync(DeviceKinds.Door, "reader-1", edge.MqttPort);
+        var commands = await SubscribeToCommandsAsync(reader);
+        string nonce = new('1', 32);
+
+        Assert.True(await reader.PublishAsync(Channels.AccessRequest, Tap("04a1b2c3", nonce).Encode()) < 0x80);
+
+        var command = await NextCommandAsync(commands);
+        Assert.True(command.IsGrant);
+        Assert.Equal(("reader-1", nonce, 4000L), (command.Door, command.Nonce, command.UnlockMs));
+        Assert.True(new CommandSigner(DoorKeys.Derive(Convert.FromHexString(MasterKeyHex), "reader-1")).Verify(command));
+        var decision = Assert.Single(ReadAll(edge).OfType<AccessDecisionEvent>());
+        Assert.Equal(("front", true, "ada", nonce), (decision.DoorId, decision.Granted, decision.Member, decision.Nonce));
+        var row = Assert.Single(await WaitForRowsAsync("access_grant", "SELECT * FROM access_decision"));
+        Assert.Equal(("front", true, "ada"), (row["door"].GetString(), row["granted"].GetBoolean(), row["member"].GetString()));
+        Assert.DoesNotContain("04a1b2c3", string.Join(",", row.Values.Select(v => v.ToString())));
+    }
+
+    [Fact]
+    public async Task UnknownCard_GetsASignedDeny()
+    {
+        await using var edge = await StartEdgeAsync("access_deny", withKeys: true);
+        edge.Get<AccessReplicaStore>().Apply(Replica());
+        await using var reader = await DeviceMqttClient.ConnectAsync(DeviceKinds.Door, "reader-1", edge.MqttPort);
+        var commands = await SubscribeToCommandsAsync(reader);
+
+        Assert.True(await reader.PublishAsync(Channels.AccessRequest, Tap("deadbeef", new string('2', 32)).Encode()) < 0x80);
+
+        var command = await NextCommandAsync(commands);
+        Assert.False(command.IsGrant);
+        Assert.True(new CommandSigner(DoorKeys.Derive(Convert.FromHexString(MasterKeyHex), "reader-1")).Verify(command));
+    }
+
+    [Fact]
+    public async Task EdgeWithoutDoorKeys_RefusesRequestsAsNotConfigured()
+    {
+        await using var edge = await StartEdgeAsync("access_off", withKeys: false);
+        await using var reader = await DeviceMqttClient.ConnectAsync(DeviceKinds.Door, "reader-1", edge.MqttPort);
+
+        Assert.True(await reader.PublishAsync(Channels.AccessRequest, Tap("04a1b2c3", new string('3', 32)).Encode()) >= 0x80);
+        Assert.Empty(ReadAll(edge).OfType<AccessDecisionEvent>());
+    }
+
+    private static AccessRequestMessage Tap(string cardUid, string nonce) =>
+        new(nonce, new Credential(Credential.Card, cardUid), new MessageHeader(1, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), "1.0.0"));
+
+    private static async Task<ConcurrentQueue<string>> SubscribeToCommandsAsync(DeviceMqttClient reader)
+    {
+        var received = new ConcurrentQueue<string>();
+        reader.Client.ApplicationMessageReceivedAsync += e =>
+        {
+            Assert.False(e.ApplicationMessage.Retain);
+            received.Enqueue(Encoding.UTF8.GetString(e.ApplicationMessage.Payload));
+            return Task.CompletedTask;
+        };
+        string topic = DeviceTopic.Build(TestSite.SiteId, DeviceKinds.Door, reader.DeviceId, Channels.Unlock);
+        var result = await reader.Client.SubscribeAsync(topic, MqttQualityOfServiceLevel.AtLeastOnce);
+        Assert.True((int)result.Items.Single().ResultCode < 0x80);
+        return received;
+    }
+
+    private static async Task<UnlockCommand> NextCommandAsync(ConcurrentQueue<string> commands)
+    {
+        string payload = "";
+        await Eventually.Until(() => commands.TryDequeue(out payload!), TimeSpan.FromSeconds(10), "the reader to receive its command");
+        Assert.True(UnlockCommand.TryDecode(payload, out var command, out var error), error);
+        return command;
+    }
+
+    private static List<EdgeEvent> ReadAll(TestEdge edge)
+    {
+        var events = new List<EdgeEvent>();
+        using var reader = edge.Get<OutboxLog>().OpenReader(0);
+        var entries = new List<OutboxEntry>();
+        while (reader.Read(entries, 100) > 0)
+        {
+            events.AddRange(entries.Select(e => e.Event));
+            entries.Clear();
+        }
+
+        return events;
+    }
+
+    private static AccessReplica Replica()
+    {
+        byte[] networkKey = Convert.FromHexString(NetworkKeyHex);
+        return new AccessReplica(
+            TestSite.SiteId,
+            1,
+            "Europe/Berlin",
+            false,
+            [new DoorAccess("front", "reader-1", 4000, "normal", [])],
+            [new AccessPass("pass-ada", "ada", [], [AccessWindow.Always], 0, long.MaxValue, false, false, false)],
+            [new AccessCredential("card-ada", "ada", AccessCredential.Card, CredentialHashing.CardHash(networkKey, "04a1b2c3"), null, false)]);
+    }
+
+    private Task<TestEdge> StartEdgeAsync(string database, bool withKeys)
+    {
+        var settings = new Dictionary<string, string?> { ["Influx:Database"] = database };
+        if (withKeys)
+        {
+            settings["Access:DoorMasterKey"] = MasterKeyHex;
+            settings["Access:NetworkKey"] = NetworkKeyHex;
+        }
+
+        return TestEdge.StartAsync(influx.Server.BaseUri.ToString(), settings: settings);
+    }
+
+    private async Task<IReadOnlyList<IReadOnlyDictionary<string, System.Text.Json.JsonElement>>> WaitForRowsAsync(string database, string query)
+    {
+        IReadOnlyList<IReadOnlyDictionary<string, System.Text.Json.JsonElement>> rows = [];
+        await Eventually.Until(
+            async () => (rows = await influx.Server.QueryRowsAsync(database, query, "ms")).Count >= 1,
+            TimeSpan.FromSeconds(10),
+            $"InfluxDB to answer '{query}'");
+        return rows;
+    }
+}
