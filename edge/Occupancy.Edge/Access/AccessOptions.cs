@@ -16,12 +16,12 @@ public sealed class AccessOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (DoorMasterKey.Length > 0 && !DoorKeys.TryParse(DoorMasterKey, out _))
+        if (!string.IsNullOrEmpty(DoorMasterKey) && !DoorKeys.TryParse(DoorMasterKey, out _))
         {
             yield return new ValidationResult("Access:DoorMasterKey must be at least 32 hex digits", [nameof(DoorMasterKey)]);
         }
 
-        if (NetworkKey.Length > 0 && !DoorKeys.TryParse(NetworkKey, out _))
+        if (!string.IsNullOrEmpty(NetworkKey) && !DoorKeys.TryParse(NetworkKey, out _))
         {
             yield return new ValidationResult("Access:NetworkKey must be at least 32 hex digits", [nameof(NetworkKey)]);
         }

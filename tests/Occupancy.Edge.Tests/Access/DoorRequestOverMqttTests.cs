@@ -64,6 +64,20 @@ public sealed class DoorRequestOverMqttTests(InfluxdFixture influx) : IClassFixt
         Assert.Empty(ReadAll(edge).OfType<AccessDecisionEvent>());
     }
 
+    [Fact]
+    public async Task EdgeWithOnlyOneDoorKey_StartsAndRefusesRequestsAsNotConfigured()
+    {
+        await using var edge = await TestEdge.StartAsync(influx.Server.BaseUri.ToString(), settings: new Dictionary<string, string?>
+        {
+            ["Influx:Database"] = "access_half",
+            ["Access:DoorMasterKey"] = MasterKeyHex,
+            ["Access:NetworkKey"] = null,
+        });
+        await using var reader = await DeviceMqttClient.ConnectAsync(DeviceKinds.Door, "reader-1", edge.MqttPort);
+
+        Assert.True(await reader.PublishAsync(Channels.AccessRequest, Tap("04a1b2c3", new string('4', 32)).Encode()) >= 0x80);
+    }
+
     private static AccessRequestMessage Tap(string cardUid, string nonce) =>
         new(nonce, new Credential(Credential.Card, cardUid), new MessageHeader(1, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), "1.0.0"));
 
