@@ -86,7 +86,8 @@ public sealed class AflRun : IAsyncLifetime
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
         {
-            string tail = (await stdout + await stderr)[^Math.Min(2000, (await stdout + await stderr).Length)..];
+            string output = await stdout + await stderr;
+            string tail = output[^Math.Min(2000, output.Length)..];
             throw new InvalidOperationException($"{command} {string.Join(' ', arguments)} exited with {process.ExitCode}: {tail}");
         }
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Occupancy.Edge.Options;
+using Occupancy.Uplink;
 
 namespace Occupancy.Edge.Devices;
 
@@ -29,18 +30,6 @@ public sealed class DeviceRegistry
         Reload();
     }
 
-    public int Count
-    {
-        get
-        {
-            lock (_gate)
-            {
-                ReloadIfChanged();
-                return _credentials.Count;
-            }
-        }
-    }
-
     public IReadOnlyList<string> DeviceIds()
     {
         lock (_gate)
@@ -59,17 +48,18 @@ public sealed class DeviceRegistry
             _credentials.TryGetValue(deviceId, out credential);
         }
 
-        return credential is not null && DeviceSecrets.Matches(credential, secret);
+        return credential is not null && DeviceSecretHashing.Matches(credential.Salt, credential.Hash, secret);
     }
 
     /// <summary>Stores a new secret for the device (replacing any earlier one) and returns it; it is not kept in clear.</summary>
     public string Provision(string deviceId, string? secret = null)
     {
-        secret ??= DeviceSecrets.Generate();
+        secret ??= DeviceSecretHashing.Generate();
         lock (_gate)
         {
             ReloadIfChanged();
-            _credentials[deviceId] = DeviceSecrets.Hash(deviceId, secret);
+            var (salt, hash) = DeviceSecretHashing.Hash(secret);
+            _credentials[deviceId] = new DeviceCredential(deviceId, salt, hash);
             Save();
         }
 

@@ -13,8 +13,8 @@ public static class MqttIngestExtensions
         builder.Services.AddSingleton<DeviceRegistry>();
         builder.Services.AddSingleton<DeviceLogin>();
 
-        var mode = builder.Configuration.GetValue<string>($"{MqttOptions.Section}:{nameof(MqttOptions.Mode)}");
-        if (mode == "external")
+        bool external = builder.Configuration.GetSection(MqttOptions.Section).Get<MqttOptions>()?.IsExternal == true;
+        if (external)
         {
             builder.Services.AddSingleton<ExternalBrokerIngest>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<ExternalBrokerIngest>());

@@ -23,8 +23,7 @@ public sealed class InfluxPoints(string siteId)
 
     public string DeskState(DeskChange change)
     {
-        var point = PointData.Measurement(DeskStateMeasurement)
-            .Tag("site", siteId)
+        var point = SitePoint(DeskStateMeasurement)
             .Tag("floor", change.FloorId)
             .Tag("zone", change.Zone)
             .Tag("desk", change.DeskId)
@@ -39,8 +38,7 @@ public sealed class InfluxPoints(string siteId)
     }
 
     public string DoorContact(DoorContactEvent contact) =>
-        PointData.Measurement(DoorContactMeasurement)
-            .Tag("site", siteId)
+        SitePoint(DoorContactMeasurement)
             .Tag("door", contact.DoorId)
             .Field("open", contact.IsOpen)
             .Timestamp(contact.TimestampMs, WritePrecision.Ms)
@@ -48,8 +46,7 @@ public sealed class InfluxPoints(string siteId)
 
     public string DeviceHealth(DeviceHealthEvent health)
     {
-        var point = PointData.Measurement(DeviceHealthMeasurement)
-            .Tag("site", siteId)
+        var point = SitePoint(DeviceHealthMeasurement)
             .Tag("kind", health.Kind)
             .Tag("device", health.DeviceId)
             .Field("uptime_s", health.UptimeS)
@@ -72,8 +69,7 @@ public sealed class InfluxPoints(string siteId)
     }
 
     public string DoorAlarm(DoorAlarmEvent alarm) =>
-        PointData.Measurement(DoorAlarmMeasurement)
-            .Tag("site", siteId)
+        SitePoint(DoorAlarmMeasurement)
             .Tag("door", alarm.DoorId)
             .Tag("alarm", alarm.Alarm)
             .Field("active", alarm.Active)
@@ -83,8 +79,7 @@ public sealed class InfluxPoints(string siteId)
 
     /// <summary>The nonce is a field: it is unique per request and would make a tag's series count grow without end.</summary>
     public string DoorAccessResult(DoorAccessResultEvent result) =>
-        PointData.Measurement(DoorAccessResultMeasurement)
-            .Tag("site", siteId)
+        SitePoint(DoorAccessResultMeasurement)
             .Tag("door", result.DoorId)
             .Tag("result", result.Result)
             .Field("unlocked", result.Unlocked)
@@ -93,8 +88,7 @@ public sealed class InfluxPoints(string siteId)
             .ToLineProtocol();
 
     public string DeviceRejection(DeviceRejectionEvent rejection) =>
-        PointData.Measurement(DeviceRejectionMeasurement)
-            .Tag("site", siteId)
+        SitePoint(DeviceRejectionMeasurement)
             .Tag("kind", rejection.Kind)
             .Tag("device", rejection.DeviceId)
             .Tag("subject", rejection.Subject)
@@ -108,8 +102,7 @@ public sealed class InfluxPoints(string siteId)
 
     /// <summary>The member's pseudonym is a field: members are many, and who came in is not a dimension to group by.</summary>
     public string AccessDecision(AccessDecisionEvent decision) =>
-        PointData.Measurement(AccessDecisionMeasurement)
-            .Tag("site", siteId)
+        SitePoint(AccessDecisionMeasurement)
             .Tag("door", decision.DoorId)
             .Tag("reason", decision.Reason)
             .Field("granted", decision.Granted)
@@ -120,8 +113,7 @@ public sealed class InfluxPoints(string siteId)
 
     /// <summary>One desk's usage in one interval, at the interval's start: a recomputed row overwrites the earlier one.</summary>
     public string DeskUsage(UsageRow row) =>
-        PointData.Measurement(DeskUsageMeasurement)
-            .Tag("site", siteId)
+        SitePoint(DeskUsageMeasurement)
             .Tag("floor", row.FloorId)
             .Tag("zone", row.Zone)
             .Tag("desk", row.DeskId)
@@ -129,6 +121,9 @@ public sealed class InfluxPoints(string siteId)
             .Field("known_s", row.KnownMs / 1000.0)
             .Timestamp(row.IntervalStartMs, WritePrecision.Ms)
             .ToLineProtocol();
+
+    /// <summary>Every measurement is tagged with the site first.</summary>
+    private PointData SitePoint(string measurement) => PointData.Measurement(measurement).Tag("site", siteId);
 
     /// <summary>The line of an outbox event.</summary>
     public string Of(EdgeEvent e) => e switch

@@ -67,7 +67,7 @@ public sealed partial class DeviceMessageHandler(
             return IngestOutcome.Recorded;
         }
 
-        Reject(RejectionReasons.NotRecorded, clientId, topic, "the outbox could not write it to disk; the device should send it again");
+        rejections.Reject(RejectionReasons.NotRecorded, clientId, topic, "the outbox could not write it to disk; the device should send it again");
         return IngestOutcome.NotRecorded;
     }
 
@@ -223,12 +223,6 @@ public sealed partial class DeviceMessageHandler(
     {
         rejections.Reject(reason, clientId, topic, detail);
         return Recorded.Refused;
-    }
-
-    private bool Reject(string reason, string clientId, string topic, string detail)
-    {
-        rejections.Reject(reason, clientId, topic, detail);
-        return false;
     }
 
     private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);

@@ -34,8 +34,6 @@ public sealed class SiteDirectory
 
     public SiteConfig? Config => _current.Config;
 
-    public IEnumerable<DeskConfig> Desks => _current.Config?.Desks ?? [];
-
     public bool TryGetDesk(string deviceId, out DeskConfig desk) => _current.DesksByDevice.TryGetValue(deviceId, out desk!);
 
     public bool TryGetDoor(string deviceId, out DoorConfig door) => _current.DoorsByDevice.TryGetValue(deviceId, out door!);
