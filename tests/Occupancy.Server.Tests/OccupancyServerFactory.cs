@@ -23,6 +23,9 @@ public sealed class OccupancyServerFactory(string? connectionString = null, IRea
     public const string AdminEmail = "admin@occupancy.test";
     public const string AdminPassword = "admin-password-for-tests";
 
+    /// <summary>The server's clock, when a test drives time itself (FakeTimeProvider); the system clock otherwise.</summary>
+    public TimeProvider? Clock { get; init; }
+
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "occupancy-server-tests", Guid.NewGuid().ToString("N"));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -34,6 +37,11 @@ public sealed class OccupancyServerFactory(string? connectionString = null, IRea
         builder.UseSetting("Admin:Password", AdminPassword);
         // Test passwords guard nothing: a cheap hash keeps sign-ins from dominating the run (production keeps the default).
         builder.ConfigureTestServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
+        if (Clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(Clock));
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

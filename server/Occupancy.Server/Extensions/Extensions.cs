@@ -26,6 +26,7 @@ public static class Extensions
         services.AddOccupancyDatabase();
 
         services.AddSingleton<OccupancyMetrics>();
+        services.AddOptions<DashboardPushOptions>().BindConfiguration(DashboardPushOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DashboardPublisher>();
         services.AddSingleton<LiveOccupancy>();
         services.AddSingleton<EdgeConnections>();
