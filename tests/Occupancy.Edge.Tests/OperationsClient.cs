@@ -19,17 +19,25 @@ internal sealed class OperationsClient(int port) : IDisposable
     public async Task<string> CheckStatusAsync(string check) =>
         (await ReadyAsync()).Body.GetProperty("checks").GetProperty(check).GetProperty("status").GetString()!;
 
+    public async Task<JsonElement> JsonAsync(string path)
+    {
+        using var response = await _http.GetAsync(path);
+        response.EnsureSuccessStatusCode();
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.Clone();
+    }
+
     public Task<string> MetricsTextAsync() => _http.GetStringAsync("metrics");
 
     public Task<HttpResponseMessage> GetAsync(string path) => _http.GetAsync(path);
 
-    /// <summary>The value of a Prometheus sample whose name starts with <paramref name="metric"/> and that has the label; 0 when absent.</summary>
-    public async Task<double> MetricAsync(string metric, string label)
+    /// <summary>The value of a Prometheus sample whose name starts with <paramref name="metric"/> and that has every label given; 0 when absent.</summary>
+    public async Task<double> MetricAsync(string metric, params string[] labels)
     {
         string text = await _http.GetStringAsync("metrics");
         foreach (string line in text.Split('\n'))
         {
-            if (line.StartsWith(metric + "{", StringComparison.Ordinal) && line.Contains(label, StringComparison.Ordinal))
+            if (line.StartsWith(metric + "{", StringComparison.Ordinal) && labels.All(label => line.Contains(label, StringComparison.Ordinal)))
             {
                 return double.Parse(line[(line.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
             }

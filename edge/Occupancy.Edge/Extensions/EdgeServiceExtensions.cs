@@ -16,6 +16,9 @@ public static class EdgeServiceExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SiteDirectory>();
         builder.Services.AddSingleton<OccupancyEngine>();
+        builder.Services.AddSingleton<SiteOccupancy>();
+        builder.Services.AddSingleton<DeskLiveness>();
+        builder.Services.AddHostedService<DeskLivenessService>();
         builder.Services.AddSingleton<RejectionCounter>();
         builder.Services.AddSingleton<DeviceMessageHandler>();
         builder.AddDoorAccess();

@@ -27,7 +27,8 @@ public sealed partial class DeviceMessageHandler(
     IOptions<EdgeOptions> edgeOptions,
     IOptions<MqttOptions> mqttOptions,
     IServiceProvider? services = null,
-    EdgeMetrics? metrics = null)
+    EdgeMetrics? metrics = null,
+    DeskLiveness? liveness = null)
 {
     // Resolved on first use: the brokers that publish commands depend on this handler.
     private readonly Lazy<DoorAccessService?> _access = new(() => services?.GetService<DoorAccessService>());
@@ -108,6 +109,20 @@ public sealed partial class DeviceMessageHandler(
 
     private Recorded HandleDesk(DeskConfig desk, DeviceTopic topic, string payload, string clientId, string rawTopic)
     {
+        var recorded = HandleDeskChannel(desk, topic, payload, clientId, rawTopic, out long heartbeatMs);
+
+        // Anything accepted but the Last Will shows the sensor alive (the will is published for it, by the broker).
+        if (recorded.Accepted && !(topic.Channel == Channels.Status && payload == StatusPayloads.Offline))
+        {
+            liveness?.Heard(desk, heartbeatMs);
+        }
+
+        return recorded;
+    }
+
+    private Recorded HandleDeskChannel(DeskConfig desk, DeviceTopic topic, string payload, string clientId, string rawTopic, out long heartbeatMs)
+    {
+        heartbeatMs = 0;
         switch (topic.Channel)
         {
             case Channels.State:
@@ -119,7 +134,7 @@ public sealed partial class DeviceMessageHandler(
                 return Accepted("desk-state", recorder.RecordDeskReport(desk, message), clientId, rawTopic);
 
             case Channels.Health:
-                return HandleHealth(DeviceKinds.Desk, payload, clientId, rawTopic);
+                return HandleHealth(DeviceKinds.Desk, payload, clientId, rawTopic, desk, out heartbeatMs);
 
             case Channels.ConfigRejected:
                 return HandleConfigRejected(DeviceKinds.Desk, payload, clientId, rawTopic);
@@ -145,7 +160,7 @@ public sealed partial class DeviceMessageHandler(
                 return Accepted("door-contact", recorder.RecordDoorContact(door, message), clientId, rawTopic);
 
             case Channels.Health:
-                return HandleHealth(DeviceKinds.Door, payload, clientId, rawTopic);
+                return HandleHealth(DeviceKinds.Door, payload, clientId, rawTopic, null, out _);
 
             case Channels.ConfigRejected:
                 return HandleConfigRejected(DeviceKinds.Door, payload, clientId, rawTopic);
@@ -170,8 +185,9 @@ public sealed partial class DeviceMessageHandler(
         }
     }
 
-    private Recorded HandleHealth(string kind, string payload, string clientId, string rawTopic)
+    private Recorded HandleHealth(string kind, string payload, string clientId, string rawTopic, DeskConfig? desk, out long heartbeatMs)
     {
+        heartbeatMs = 0;
         if (!HealthMessage.TryDecode(payload, out var health, out var error))
         {
             return Refuse(RejectionReasons.MalformedPayload, clientId, rawTopic, error);
@@ -189,7 +205,8 @@ public sealed partial class DeviceMessageHandler(
             health.Header.Firmware,
             health.Header.TimestampMs,
             health.Header.Seq);
-        return Accepted($"{kind}-health", recorder.RecordEvent(e), clientId, rawTopic);
+        heartbeatMs = health.HeartbeatMs;
+        return Accepted($"{kind}-health", desk is null ? recorder.RecordEvent(e) : recorder.RecordDeskHealth(desk, e), clientId, rawTopic);
     }
 
     private Recorded HandleStatus(string kind, string payload, string clientId, string topic, Func<Recorded> markOffline)

@@ -64,6 +64,25 @@ public sealed partial class EventRecorder
         }
     }
 
+    /// <summary>Records a desk sensor's heartbeat; if its desk was unknown, the heartbeat brings back the state it last reported.</summary>
+    public Recorded RecordDeskHealth(DeskConfig desk, DeviceHealthEvent health)
+    {
+        lock (_gate)
+        {
+            if (!_outbox.HasRoom)
+            {
+                return Recorded.NoRoom;
+            }
+
+            if (_engine.Revive(desk, health.Seq, health.TimestampMs) is { } revived)
+            {
+                AppendChange(revived);
+            }
+
+            return new Recorded(true, _outbox.Append(health));
+        }
+    }
+
     public Recorded RecordDoorContact(DoorConfig door, DoorContactMessage message)
     {
         lock (_gate)

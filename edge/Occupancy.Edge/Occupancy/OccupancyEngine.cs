@@ -33,8 +33,30 @@ public sealed class OccupancyEngine
                 return null;
             }
 
-            _desks[desk.DeskId] = new DeskStatus(desk.DeskId, message.State, message.Header.TimestampMs, message.Header.Seq, current?.Lsn ?? 0);
+            _desks[desk.DeskId] = new DeskStatus(desk.DeskId, message.State, message.Header.TimestampMs, message.Header.Seq, current?.Lsn ?? 0, message.State);
             return new DeskChange(desk.DeskId, desk.FloorId, desk.Zone, message.State, message.Header.TimestampMs, message.Header.Seq);
+        }
+    }
+
+    /// <summary>
+    /// A newer message of a sensor whose desk is unknown, that carries no state (a heartbeat): the
+    /// sensor is back, and as its messages arrive in order, its last reported state still stands.
+    /// Returns that change, or null when the desk is not unknown or the message is not newer.
+    /// </summary>
+    public DeskChange? Revive(DeskConfig desk, long seq, long timestampMs)
+    {
+        lock (_gate)
+        {
+            if (!_desks.TryGetValue(desk.DeskId, out var current)
+                || current.State != DeskStates.Unknown
+                || current.LastReported is not { } reported
+                || seq <= current.LastSeq)
+            {
+                return null;
+            }
+
+            _desks[desk.DeskId] = current with { State = reported, TimestampMs = timestampMs, LastSeq = seq };
+            return new DeskChange(desk.DeskId, desk.FloorId, desk.Zone, reported, timestampMs, seq);
         }
     }
 
@@ -49,7 +71,7 @@ public sealed class OccupancyEngine
                 return null;
             }
 
-            _desks[desk.DeskId] = current with { State = DeskStates.Unknown, TimestampMs = timestampMs };
+            _desks[desk.DeskId] = current with { State = DeskStates.Unknown, TimestampMs = timestampMs, LastReported = current.LastReported ?? current.State };
             return new DeskChange(desk.DeskId, desk.FloorId, desk.Zone, DeskStates.Unknown, timestampMs, current.LastSeq);
         }
     }
@@ -94,8 +116,24 @@ public sealed class OccupancyEngine
         {
             _desks.TryGetValue(change.DeskId, out var current);
             long seq = Math.Max(change.Seq, current?.LastSeq ?? 0);
-            _desks[change.DeskId] = new DeskStatus(change.DeskId, change.State, change.TimestampMs, seq, lsn);
+            string? reported = change.State != DeskStates.Unknown ? change.State : current?.LastReported ?? KnownOrNull(current?.State);
+            _desks[change.DeskId] = new DeskStatus(change.DeskId, change.State, change.TimestampMs, seq, lsn, reported);
         }
+    }
+
+    /// <summary>How many desks of the site's layout are free, occupied or unknown, per site, floor and zone; a desk never heard from is unknown.</summary>
+    public SiteCounts Count(SiteConfig config)
+    {
+        var tally = new SiteTally(config.SiteId);
+        lock (_gate)
+        {
+            foreach (var desk in config.Desks)
+            {
+                tally.Add(desk, _desks.TryGetValue(desk.DeskId, out var status) ? status.State : DeskStates.Unknown);
+            }
+        }
+
+        return tally.ToCounts();
     }
 
     public DeskStatus[] Snapshot()
@@ -105,4 +143,6 @@ public sealed class OccupancyEngine
             return [.. _desks.Values];
         }
     }
+
+    private static string? KnownOrNull(string? state) => state is null || state == DeskStates.Unknown ? null : state;
 }

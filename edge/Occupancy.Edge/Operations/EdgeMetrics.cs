@@ -28,6 +28,7 @@ public sealed class EdgeMetrics
     private Func<IEnumerable<Measurement<long>>> _outboxDepth = () => [];
     private Func<IEnumerable<Measurement<double>>> _outboxAge = () => [];
     private Func<int> _uplinkConnected = () => 0;
+    private Func<IEnumerable<Measurement<long>>> _desks = () => [];
 
     public EdgeMetrics(IMeterFactory meterFactory, LocalMetersOnly? localMeters = null)
     {
@@ -43,6 +44,7 @@ public sealed class EdgeMetrics
         _influxPoints = meter.CreateCounter<long>("occupancy.edge.influx.points", "{point}", "Points InfluxDB accepted");
         meter.CreateObservableGauge("occupancy.edge.outbox.depth", () => _outboxDepth(), "{record}", "Records on disk a consumer has not shipped yet");
         meter.CreateObservableGauge("occupancy.edge.outbox.age", () => _outboxAge(), "s", "Age of the oldest record a consumer has not shipped yet");
+        meter.CreateObservableGauge("occupancy.edge.desks", () => _desks(), "{desk}", "Desks of the site now, by floor, zone and state (free, occupied, unknown)");
         meter.CreateObservableGauge("occupancy.edge.uplink.connected", () => _uplinkConnected(), "{state}", "1 while the server link is up");
     }
 
@@ -74,6 +76,8 @@ public sealed class EdgeMetrics
         _outboxDepth = depth;
         _outboxAge = age;
     }
+
+    public void ObserveDesks(Func<IEnumerable<Measurement<long>>> desks) => _desks = desks;
 
     public void ObserveUplink(Func<int> connected) => _uplinkConnected = connected;
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using Occupancy.Edge.Occupancy;
 using Occupancy.Edge.Options;
 
 namespace Occupancy.Edge.Operations;
@@ -12,13 +13,14 @@ namespace Occupancy.Edge.Operations;
 /// <summary>
 /// A small HTTP listener beside the edge (<c>Edge:HttpPort</c>, loopback by default): <c>/healthz</c>
 /// (the process answers), <c>/readyz</c> (broker, outbox, InfluxDB and server link, each with its
-/// state) and <c>/metrics</c> for Prometheus. A web host of its own, so the edge stays a plain
+/// state), <c>/metrics</c> for Prometheus and <c>/occupancy</c> (the site's live desk counts). A web host of its own, so the edge stays a plain
 /// worker and the endpoint can be turned off (port 0) without touching anything else.
 /// </summary>
 public sealed partial class OperationsEndpoint(
     IOptions<EdgeOptions> options,
     HealthCheckService health,
     MeterProvider meterProvider,
+    SiteOccupancy occupancy,
     ILogger<OperationsEndpoint> logger) : IHostedService, IAsyncDisposable
 {
     public const string ReadyTag = "ready";
@@ -43,6 +45,7 @@ public sealed partial class OperationsEndpoint(
         app.MapGet("/healthz", () => Results.Text("ok\n"));
         app.MapGet("/readyz", async context =>
             await HealthResponse.WriteAsync(context, await health.CheckHealthAsync(c => c.Tags.Contains(ReadyTag), context.RequestAborted)));
+        app.MapOccupancyApi(occupancy);
         app.MapPrometheusScrapingEndpoint("/metrics", meterProvider, configureBranchedPipeline: null, optionsName: null);
         try
         {
@@ -78,7 +81,7 @@ public sealed partial class OperationsEndpoint(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Operations endpoint on {Address} (healthz, readyz, metrics)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Operations endpoint on {Address} (healthz, readyz, metrics, occupancy)")]
     private static partial void LogListening(ILogger logger, Uri address);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The operations endpoint cannot listen on {Address}:{Port} ({Error}); the edge runs on without /healthz, /readyz and /metrics")]

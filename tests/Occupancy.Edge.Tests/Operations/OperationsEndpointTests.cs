@@ -78,6 +78,53 @@ public sealed class OperationsEndpointTests(InfluxdFixture influx) : IClassFixtu
             "/metrics counts 3 malformed, 2 oversized and 1 accepted desk report");
     }
 
+    [Fact]
+    public async Task Occupancy_CountsTheSitesDesksPerFloorAndZone_AsReportsArrive_InTheEndpointAndInMetrics()
+    {
+        int httpPort = FreeTcpPort.Next();
+        await using var edge = await StartEdgeAsync("ops_counts", httpPort);
+        using var ops = new OperationsClient(httpPort);
+        using var sensor = new MqttClientFactory().CreateMqttClient();
+        await sensor.ConnectAsync(new MqttClientOptionsBuilder()
+            .WithTcpServer("127.0.0.1", edge.MqttPort)
+            .WithClientId("sensor-1")
+            .WithCredentials("sensor-1", TestSite.SecretOf("sensor-1"))
+            .WithProtocolVersion(MqttProtocolVersion.V500)
+            .WithWillTopic("occupancy/v1/test-site/desk/sensor-1/status")
+            .WithWillPayload("offline")
+            .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build());
+
+        Assert.Equal((0, 0, 2), Counts((await ops.JsonAsync("occupancy")).GetProperty("desks")));
+
+        long ts = DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeMilliseconds();
+        var ack = await sensor.PublishAsync(Message(Encoding.UTF8.GetBytes($$"""{"state":"occupied","seq":1,"ts":{{ts}},"fw":"1.0.0"}""")));
+        Assert.True((int)ack.ReasonCode < 0x80, $"PUBACK {ack.ReasonCode}");
+
+        var after = await ops.JsonAsync("occupancy");
+        Assert.Equal("test-site", after.GetProperty("siteId").GetString());
+        Assert.Equal((1, 0, 1), Counts(after.GetProperty("desks")));
+        var floor = Assert.Single(after.GetProperty("floors").EnumerateArray());
+        Assert.Equal("floor-1", floor.GetProperty("floorId").GetString());
+        var zones = floor.GetProperty("zones").EnumerateArray().ToDictionary(z => z.GetProperty("zone").GetString()!, z => Counts(z.GetProperty("desks")));
+        Assert.Equal((1, 0, 0), zones["quiet"]);
+        Assert.Equal((0, 0, 1), zones["team"]);
+        Assert.Equal(1, await ops.MetricAsync("occupancy_edge_desks", "site=\"test-site\"", "floor=\"floor-1\"", "zone=\"quiet\"", "state=\"occupied\""));
+        Assert.Equal(1, await ops.MetricAsync("occupancy_edge_desks", "zone=\"team\"", "state=\"unknown\""));
+
+        // The sensor drops off the network without a DISCONNECT: the broker publishes its Last Will.
+        sensor.Dispose();
+
+        await Eventually.Until(
+            async () => Counts((await ops.JsonAsync("occupancy")).GetProperty("desks")) == (0, 0, 2)
+                && await ops.MetricAsync("occupancy_edge_desks", "zone=\"quiet\"", "state=\"unknown\"") == 1,
+            TimeSpan.FromSeconds(10),
+            "the Last Will has made desk-1 unknown in /occupancy and /metrics");
+    }
+
+    private static (int Occupied, int Free, int Unknown) Counts(System.Text.Json.JsonElement desks) =>
+        (desks.GetProperty("occupied").GetInt32(), desks.GetProperty("free").GetInt32(), desks.GetProperty("unknown").GetInt32());
+
     private Task<TestEdge> StartEdgeAsync(string database, int httpPort) =>
         TestEdge.StartAsync(influx.Server.BaseUri.ToString(), settings: new Dictionary<string, string?>
         {
