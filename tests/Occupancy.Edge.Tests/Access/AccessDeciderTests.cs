@@ -128,6 +128,20 @@ public class AccessDeciderTests
         Assert.Equal(AccessReasons.Granted, otherDoor.Reason);
     }
 
+    [Fact]
+    public void PhoneCode_UsedBeforeTheEdgesClockWasSetBack_DoesNotOpenAgain()
+    {
+        string code = PhoneCodes.Presented("phone-ada", PhoneSecret, WednesdayTenAmBerlin);
+        long threeMinutesLater = WednesdayTenAmBerlin + 180_000;
+
+        var first = Decide(Replica(), "front", "phone", code, WednesdayTenAmBerlin);
+        var later = Decide(Replica(), "terrace", "phone", PhoneCodes.Presented("phone-ada", PhoneSecret, threeMinutesLater), threeMinutesLater);
+        var afterTheClockWentBack = Decide(Replica(), "front", "phone", code, WednesdayTenAmBerlin + 10_000);
+
+        Assert.Equal((true, true), (first.Granted, later.Granted));
+        Assert.Equal((false, AccessReasons.ReplayedCode), (afterTheClockWentBack.Granted, afterTheClockWentBack.Reason));
+    }
+
     [Theory]
     [InlineData(-30_000, true)]
     [InlineData(30_000, true)]
