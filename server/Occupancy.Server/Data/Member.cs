@@ -20,7 +20,18 @@ public sealed class Member
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>Shown to other members of a space on a day they are in there ("who's in"); off until the member turns it on.</summary>
+    public bool ShowInWhosIn { get; set; }
+
+    /// <summary>A line about what the member does, shown with their name in "who's in".</summary>
+    public string? Headline { get; set; }
+
+    /// <summary>When an admin erased the member: personal data gone, the id left for pseudonymous history.</summary>
+    public DateTimeOffset? ErasedAt { get; set; }
+
     public List<Pass> Passes { get; set; } = [];
 
     public List<MemberCredential> Credentials { get; set; } = [];
+
+    public List<CheckIn> CheckIns { get; set; } = [];
 }

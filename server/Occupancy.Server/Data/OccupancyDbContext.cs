@@ -33,6 +33,8 @@ public abstract class OccupancyDbContext(DbContextOptions options) : IdentityDbC
 
     public DbSet<MemberCredential> Credentials => Set<MemberCredential>();
 
+    public DbSet<CheckIn> CheckIns => Set<CheckIn>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -101,6 +103,15 @@ public abstract class OccupancyDbContext(DbContextOptions options) : IdentityDbC
             member.HasIndex(m => m.UserId).IsUnique();
             member.HasMany(m => m.Passes).WithOne().HasForeignKey(p => p.MemberId);
             member.HasMany(m => m.Credentials).WithOne().HasForeignKey(c => c.MemberId);
+            member.HasMany(m => m.CheckIns).WithOne().HasForeignKey(c => c.MemberId);
+            member.Property(m => m.Headline).HasMaxLength(160);
+        });
+
+        modelBuilder.Entity<CheckIn>(checkIn =>
+        {
+            checkIn.HasKey(c => new { c.MemberId, c.SpaceId, c.Day });
+            checkIn.HasIndex(c => new { c.SpaceId, c.Day });
+            checkIn.HasOne<Space>().WithMany().HasForeignKey(c => c.SpaceId);
         });
 
         modelBuilder.Entity<Pass>(pass =>

@@ -32,6 +32,9 @@ public static class ApiExtensions
         app.MapMembersApi();
         app.MapPassesApi();
         app.MapCredentialsApi();
+        app.MapErasureApi();
+        app.MapMeApi();
+        app.MapWhosInApi();
         app.MapOpenApi();
         return app;
     }

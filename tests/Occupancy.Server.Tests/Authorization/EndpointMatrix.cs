@@ -14,6 +14,7 @@ public static class EndpointMatrix
     private const string SpaceB = "UFFAA";
     private const string MemberOfA = "UFAHA";
     private const string MemberOfB = "UFHAA";
+    private const string OwnMemberRecord = "UAHHH";
 
     private const string A = "/api/admin/spaces/hq";
     private const string B = "/api/admin/spaces/pier";
@@ -117,6 +118,23 @@ public static class EndpointMatrix
         new("POST", "/api/admin/members/{memberB}/credentials", MemberOfB, """{"kind":"card","cardUid":"04{n:x6}"}"""),
         new("POST", "/api/admin/members/{memberAB}/credentials", "UFAFA", """{"kind":"phone-code"}"""),
         new("DELETE", "/api/admin/members/{memberA}/credentials/{fresh}", MemberOfA, Setup: NewCredentialAsync),
+
+        // Erasing a member: admins only.
+        new("POST", "/api/admin/members/{fresh}/erase", AdminOnly, Setup: w => w.NewMemberAsync("hq")),
+
+        // A member's own data: the signed-in account's member record; staff without one get 404.
+        new("GET", "/api/me", OwnMemberRecord),
+        new("PUT", "/api/me", OwnMemberRecord, """{"showInWhosIn":false,"headline":"Writes software"}"""),
+        new("GET", "/api/me/passes", OwnMemberRecord),
+        new("GET", "/api/me/phone-codes", OwnMemberRecord),
+        new("GET", "/api/me/export", OwnMemberRecord),
+
+        // Who's in: members of the space only (the matrix's member belongs to hq, not pier).
+        new("GET", "/api/spaces/hq/whos-in", OwnMemberRecord),
+        new("GET", "/api/spaces/pier/whos-in", "UHHHH"),
+        new("PUT", "/api/spaces/hq/check-in", OwnMemberRecord),
+        new("PUT", "/api/spaces/pier/check-in", "UHHHH"),
+        new("DELETE", "/api/spaces/hq/check-in", OwnMemberRecord),
     ];
 
     /// <summary>A member of B alone with a pass for B: an admin may widen it to A without making members of A visible to B.</summary>

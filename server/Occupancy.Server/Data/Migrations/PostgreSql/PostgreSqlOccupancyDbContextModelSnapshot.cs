@@ -154,6 +154,27 @@ namespace Occupancy.Server.Data.Migrations.PostgreSql
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Occupancy.Server.Data.CheckIn", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SpaceId")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("MemberId", "SpaceId", "Day");
+
+                    b.HasIndex("SpaceId", "Day");
+
+                    b.ToTable("CheckIns");
+                });
+
             modelBuilder.Entity("Occupancy.Server.Data.Desk", b =>
                 {
                     b.Property<string>("SpaceId")
@@ -300,6 +321,13 @@ namespace Occupancy.Server.Data.Migrations.PostgreSql
                     b.Property<string>("Email")
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Headline")
+                        .HasMaxLength(160)
+                        .HasColumnType("character varying(160)");
+
                     b.Property<string>("HomeSpaceId")
                         .IsRequired()
                         .HasColumnType("text");
@@ -307,6 +335,9 @@ namespace Occupancy.Server.Data.Migrations.PostgreSql
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<bool>("ShowInWhosIn")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("UserId")
                         .HasColumnType("text");
@@ -631,6 +662,21 @@ namespace Occupancy.Server.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Occupancy.Server.Data.CheckIn", b =>
+                {
+                    b.HasOne("Occupancy.Server.Data.Member", null)
+                        .WithMany("CheckIns")
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Occupancy.Server.Data.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Occupancy.Server.Data.Desk", b =>
                 {
                     b.HasOne("Occupancy.Server.Data.Floor", null)
@@ -781,6 +827,8 @@ namespace Occupancy.Server.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Occupancy.Server.Data.Member", b =>
                 {
+                    b.Navigation("CheckIns");
+
                     b.Navigation("Credentials");
 
                     b.Navigation("Passes");

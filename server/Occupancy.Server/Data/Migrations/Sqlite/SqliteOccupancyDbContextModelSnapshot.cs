@@ -145,6 +145,27 @@ namespace Occupancy.Server.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Occupancy.Server.Data.CheckIn", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SpaceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MemberId", "SpaceId", "Day");
+
+                    b.HasIndex("SpaceId", "Day");
+
+                    b.ToTable("CheckIns");
+                });
+
             modelBuilder.Entity("Occupancy.Server.Data.Desk", b =>
                 {
                     b.Property<string>("SpaceId")
@@ -291,6 +312,13 @@ namespace Occupancy.Server.Data.Migrations.Sqlite
                     b.Property<string>("Email")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("ErasedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Headline")
+                        .HasMaxLength(160)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("HomeSpaceId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -298,6 +326,9 @@ namespace Occupancy.Server.Data.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ShowInWhosIn")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UserId")
                         .HasColumnType("TEXT");
@@ -622,6 +653,21 @@ namespace Occupancy.Server.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Occupancy.Server.Data.CheckIn", b =>
+                {
+                    b.HasOne("Occupancy.Server.Data.Member", null)
+                        .WithMany("CheckIns")
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Occupancy.Server.Data.Space", null)
+                        .WithMany()
+                        .HasForeignKey("SpaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Occupancy.Server.Data.Desk", b =>
                 {
                     b.HasOne("Occupancy.Server.Data.Floor", null)
@@ -772,6 +818,8 @@ namespace Occupancy.Server.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Occupancy.Server.Data.Member", b =>
                 {
+                    b.Navigation("CheckIns");
+
                     b.Navigation("Credentials");
 
                     b.Navigation("Passes");
