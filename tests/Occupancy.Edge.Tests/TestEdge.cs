@@ -37,7 +37,7 @@ internal sealed class TestEdge : IAsyncDisposable
         site ??= TestSite.Config;
         var data = Directory.CreateTempSubdirectory("occupancy-edge-").FullName;
         File.WriteAllText(Path.Combine(data, "site-config.json"), JsonSerializer.Serialize(site));
-        var registry = new Devices.DeviceRegistry(data);
+        var registry = new global::Occupancy.Edge.Devices.DeviceRegistry(data);
         foreach (var deviceId in site.Desks.Select(d => d.DeviceId).Concat(site.Doors.Select(d => d.DeviceId)))
         {
             registry.Provision(deviceId, TestSite.SecretOf(deviceId));

@@ -24,6 +24,9 @@ internal sealed class ServerOnKestrel : WebApplicationFactory<Program>
         BaseUrl = new Uri(addresses.First());
     }
 
+    public const string AdminEmail = "admin@occupancy.test";
+    public const string AdminPassword = "admin-password-for-end-to-end";
+
     public string SiteKey { get; }
 
     public Uri BaseUrl { get; }
@@ -33,6 +36,8 @@ internal sealed class ServerOnKestrel : WebApplicationFactory<Program>
         builder.UseSetting("Server:DataDirectory", _dataDirectory);
         builder.UseSetting("Seed:NetworkFile", RepositoryRoot.DemoNetworkFile);
         builder.UseSetting("EdgeKeys:hq", SiteKey);
+        builder.UseSetting("Admin:Email", AdminEmail);
+        builder.UseSetting("Admin:Password", AdminPassword);
     }
 
     public override async ValueTask DisposeAsync()

@@ -1,32 +1,39 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Occupancy.Edge.Occupancy;
 using Occupancy.Edge.Options;
 using Occupancy.Uplink;
 
 namespace Occupancy.Edge.Devices;
 
 /// <summary>
-/// The devices allowed to log in to this edge's broker, with their hashed secrets, kept in
-/// <c>device-credentials.json</c> in the data folder. The provisioning command edits the file
-/// while the edge runs; the registry notices and reloads it at the next login.
+/// The devices allowed to log in to this edge's broker, with their hashed secrets, from two
+/// sources: those provisioned on the edge (<c>device-credentials.json</c> in the data folder; the
+/// provisioning command edits the file while the edge runs, and the registry reloads it at the
+/// next login), and those provisioned on the server, which arrive with the site configuration
+/// (and are cached with it, so they survive a restart without the server). A device may log in
+/// with the secret of either; one removed on the server loses that login with the next
+/// configuration, without a restart.
 /// </summary>
 public sealed class DeviceRegistry
 {
     public const string FileName = "device-credentials.json";
 
     private readonly string _path;
+    private readonly SiteDirectory? _site;
     private readonly Lock _gate = new();
     private Dictionary<string, DeviceCredential> _credentials = new(StringComparer.Ordinal);
     private DateTime _loadedWriteTime;
 
-    public DeviceRegistry(IOptions<EdgeOptions> options)
-        : this(options.Value.DataDirectory)
+    public DeviceRegistry(IOptions<EdgeOptions> options, SiteDirectory site)
+        : this(options.Value.DataDirectory, site)
     {
     }
 
-    public DeviceRegistry(string dataDirectory)
+    public DeviceRegistry(string dataDirectory, SiteDirectory? site = null)
     {
         _path = Path.Combine(dataDirectory, FileName);
+        _site = site;
         Reload();
     }
 
@@ -48,7 +55,12 @@ public sealed class DeviceRegistry
             _credentials.TryGetValue(deviceId, out credential);
         }
 
-        return credential is not null && DeviceSecretHashing.Matches(credential.Salt, credential.Hash, secret);
+        if (credential is not null && DeviceSecretHashing.Matches(credential.Salt, credential.Hash, secret))
+        {
+            return true;
+        }
+
+        return _site is not null && _site.TryGetProvisioned(deviceId, out var provisioned) && DeviceSecretHashing.Matches(provisioned.Salt, provisioned.Hash, secret);
     }
 
     /// <summary>Stores a new secret for the device (replacing any earlier one) and returns it; it is not kept in clear.</summary>

@@ -38,6 +38,9 @@ public sealed class SiteDirectory
 
     public bool TryGetDoor(string deviceId, out DoorConfig door) => _current.DoorsByDevice.TryGetValue(deviceId, out door!);
 
+    /// <summary>The login the server provisioned for the device, if it did.</summary>
+    public bool TryGetProvisioned(string deviceId, out ProvisionedDevice device) => _current.ProvisionedById.TryGetValue(deviceId, out device!);
+
     public void Apply(SiteConfig config)
     {
         if (config.SiteId != _siteId)
@@ -47,7 +50,9 @@ public sealed class SiteDirectory
 
         _current = Snapshot.Of(config);
         SaveCache(config);
-        _logger.LogInformation("Site {SiteId} configuration version {Version}: {Desks} desks, {Doors} doors", config.SiteId, config.Version, config.Desks.Length, config.Doors.Length);
+        _logger.LogInformation(
+            "Site {SiteId} configuration version {Version}: {Desks} desks, {Doors} doors, {Devices} device logins from the server",
+            config.SiteId, config.Version, config.Desks.Length, config.Doors.Length, config.Devices?.Length ?? 0);
         Changed?.Invoke(config);
     }
 
@@ -84,13 +89,16 @@ public sealed class SiteDirectory
     private sealed record Snapshot(
         SiteConfig? Config,
         FrozenDictionary<string, DeskConfig> DesksByDevice,
-        FrozenDictionary<string, DoorConfig> DoorsByDevice)
+        FrozenDictionary<string, DoorConfig> DoorsByDevice,
+        FrozenDictionary<string, ProvisionedDevice> ProvisionedById)
     {
-        public static readonly Snapshot Empty = new(null, FrozenDictionary<string, DeskConfig>.Empty, FrozenDictionary<string, DoorConfig>.Empty);
+        public static readonly Snapshot Empty = new(
+            null, FrozenDictionary<string, DeskConfig>.Empty, FrozenDictionary<string, DoorConfig>.Empty, FrozenDictionary<string, ProvisionedDevice>.Empty);
 
         public static Snapshot Of(SiteConfig config) => new(
             config,
             config.Desks.ToFrozenDictionary(d => d.DeviceId),
-            config.Doors.ToFrozenDictionary(d => d.DeviceId));
+            config.Doors.ToFrozenDictionary(d => d.DeviceId),
+            (config.Devices ?? []).ToFrozenDictionary(d => d.DeviceId));
     }
 }

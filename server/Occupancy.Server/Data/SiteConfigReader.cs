@@ -25,6 +25,13 @@ public sealed class SiteConfigReader(OccupancyDbContext db)
             .Select(d => new DoorConfig(d.Id, d.DeviceId))
             .ToArrayAsync(cancellationToken);
 
-        return new SiteConfig(space.Id, space.Name, space.ConfigVersion, desks, doors);
+        // Only devices with a secret can log in; the edge gets the hash, the secret was shown once.
+        var devices = await db.Devices.AsNoTracking()
+            .Where(d => d.SpaceId == siteId && d.SecretSalt != null && d.SecretHash != null)
+            .OrderBy(d => d.Id)
+            .Select(d => new ProvisionedDevice(d.Id, d.SecretSalt!, d.SecretHash!))
+            .ToArrayAsync(cancellationToken);
+
+        return new SiteConfig(space.Id, space.Name, space.ConfigVersion, desks, doors, devices);
     }
 }

@@ -52,7 +52,7 @@ public sealed class EmbeddedBrokerTests : IAsyncLifetime
     [Fact]
     public async Task Connect_AfterTheDeviceWasRevoked_IsRefused()
     {
-        var registry = new Devices.DeviceRegistry(_edge.DataDirectory);
+        var registry = new global::Occupancy.Edge.Devices.DeviceRegistry(_edge.DataDirectory);
         Assert.True(registry.Revoke("sensor-2"));
         using var device = new MqttClientFactory().CreateMqttClient();
 
