@@ -1,5 +1,3 @@
-using System.Net;
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
@@ -26,31 +24,13 @@ public sealed partial class EmbeddedBroker(
     private const string ProtocolVersionKey = "occupancy.protocol-version";
 
     private MqttServer? _server;
+    private BrokerListener? _listener;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var builder = new MqttServerOptionsBuilder().WithMaxPendingMessagesPerClient(10_000);
-        if (_options.Port != 0)
-        {
-            builder = builder
-                .WithDefaultEndpoint()
-                .WithDefaultEndpointBoundIPAddress(IPAddress.Parse(_options.BindAddress))
-                .WithDefaultEndpointPort(_options.Port);
-        }
-
-        if (_options.Tls.Enabled)
-        {
-            builder = builder
-                .WithEncryptedEndpoint()
-                .WithEncryptedEndpointBoundIPAddress(IPAddress.Parse(_options.Tls.BindAddress))
-                .WithEncryptedEndpointPort(_options.Tls.Port)
-                .WithEncryptionCertificate(LoadCertificate())
-                .WithEncryptionSslProtocol(System.Security.Authentication.SslProtocols.Tls12 | System.Security.Authentication.SslProtocols.Tls13);
-        }
-
-        var serverOptions = builder.Build();
-
-        _server = new MqttServerFactory().CreateMqttServer(serverOptions);
+        var serverOptions = new MqttServerOptionsBuilder().WithMaxPendingMessagesPerClient(10_000).Build();
+        var connections = BrokerListener.CreateHandler();
+        _server = new MqttServerFactory().CreateMqttServer(serverOptions, [connections]);
         _server.ValidatingConnectionAsync += ValidateConnectionAsync;
         _server.InterceptingPublishAsync += InterceptPublishAsync;
         _server.InterceptingSubscriptionAsync += InterceptSubscriptionAsync;
@@ -60,6 +40,7 @@ public sealed partial class EmbeddedBroker(
             return Task.CompletedTask;
         };
         await _server.StartAsync();
+        _listener = await BrokerListener.StartAsync(_options, connections, cancellationToken);
         if (_options.Port != 0)
         {
             LogListening(logger, "MQTT", _options.BindAddress, _options.Port, _siteId);
@@ -70,9 +51,6 @@ public sealed partial class EmbeddedBroker(
             LogListening(logger, "MQTT over TLS", _options.Tls.BindAddress, _options.Tls.Port, _siteId);
         }
     }
-
-    private X509Certificate2 LoadCertificate() =>
-        X509CertificateLoader.LoadPkcs12FromFile(_options.Tls.CertificatePath, _options.Tls.CertificatePassword, X509KeyStorageFlags.Exportable);
 
     /// <summary>Delivers a command from the broker itself to whoever subscribed (the device's own topic only).</summary>
     public async Task PublishCommandAsync(string topic, string payload, CancellationToken cancellationToken)
@@ -89,10 +67,13 @@ public sealed partial class EmbeddedBroker(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // The server first: it closes the devices' connections, so the sockets then stop at once.
         if (_server is not null)
         {
             await _server.StopAsync();
         }
+
+        await StopListeningAsync();
     }
 
     public async ValueTask DisposeAsync()
@@ -102,6 +83,17 @@ public sealed partial class EmbeddedBroker(
             await _server.StopAsync();
             _server.Dispose();
             _server = null;
+        }
+
+        await StopListeningAsync();
+    }
+
+    private async Task StopListeningAsync()
+    {
+        if (_listener is not null)
+        {
+            await _listener.DisposeAsync();
+            _listener = null;
         }
     }
 
@@ -122,6 +114,14 @@ public sealed partial class EmbeddedBroker(
         var outcome = await handler.IngestAsync(e.ClientId, e.ApplicationMessage.Topic, e.ApplicationMessage.Payload, e.CancellationToken);
         switch (outcome)
         {
+            case IngestOutcome.Recorded when !e.ApplicationMessage.Retain:
+                // Handled here, and no one else may subscribe to a device's reports (see
+                // InterceptSubscriptionAsync): skip the broker's dispatch, which would otherwise
+                // walk every subscribed session (each device's commands) for every message.
+                // Retained messages (a device's online/offline status) still go through, to be kept.
+                e.ProcessPublish = false;
+                break;
+
             case IngestOutcome.Refused:
                 // Counted and logged. MQTT 5 devices see the refusal in the PUBACK; over MQTT 3.1.1
                 // the PUBACK cannot say no, and the message is dropped all the same.
