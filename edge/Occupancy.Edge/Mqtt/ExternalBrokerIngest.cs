@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using MQTTnet;
 using MQTTnet.Formatter;
@@ -23,6 +24,7 @@ public sealed partial class ExternalBrokerIngest(
     ILogger<ExternalBrokerIngest> logger) : BackgroundService, IDeviceCommandPublisher
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+    private const ushort ReceiveMaximum = 1000;
     private static readonly string[] DeviceChannels = [Channels.State, Channels.Status, "evt/#"];
 
     private readonly ExternalBrokerOptions _options = options.Value.External;
@@ -51,21 +53,22 @@ public sealed partial class ExternalBrokerIngest(
     {
         using var client = new MqttClientFactory().CreateMqttClient();
         _client = client;
-        client.ApplicationMessageReceivedAsync += async e =>
+
+        // The client hands over one message at a time and waits for the handler before the next.
+        // Waiting there for the outbox's fsync would let one message through per disk flush; so the
+        // handler only checks and appends (in arrival order), and the acknowledgements follow in
+        // that same order as their records reach the disk, many messages sharing one fsync.
+        var pending = Channel.CreateUnbounded<PendingAcknowledgement>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var acknowledging = AcknowledgeInOrderAsync(pending.Reader, stoppingToken);
+        client.ApplicationMessageReceivedAsync += e =>
         {
             // Acknowledge only once the message is recorded, or refused for good (and counted).
             e.AutoAcknowledge = false;
             string topic = e.ApplicationMessage.Topic;
             string deviceId = DeviceTopic.TryParse(topic, out var parsed) ? parsed.DeviceId : "";
-            var outcome = await handler.IngestAsync(deviceId, topic, e.ApplicationMessage.Payload, stoppingToken);
-            if (outcome == IngestOutcome.NotRecorded)
-            {
-                // Left unacknowledged; the broker redelivers it when this session reconnects.
-                _reconnectRequested = true;
-                return;
-            }
-
-            await e.AcknowledgeAsync(stoppingToken);
+            var outcome = handler.IngestAsync(deviceId, topic, e.ApplicationMessage.Payload, stoppingToken);
+            pending.Writer.TryWrite(new PendingAcknowledgement(e, outcome));
+            return Task.CompletedTask;
         };
         client.DisconnectedAsync += e =>
         {
@@ -94,11 +97,47 @@ public sealed partial class ExternalBrokerIngest(
             }
         }
 
+        pending.Writer.TryComplete();
         if (client.IsConnected)
         {
             await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), CancellationToken.None);
         }
+
+        await acknowledging;
     }
+
+    private async Task AcknowledgeInOrderAsync(ChannelReader<PendingAcknowledgement> pending, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var (message, outcome) in pending.ReadAllAsync(stoppingToken))
+            {
+                if (await outcome == IngestOutcome.NotRecorded)
+                {
+                    // Left unacknowledged; the broker redelivers it when this session reconnects.
+                    _reconnectRequested = true;
+                    continue;
+                }
+
+                try
+                {
+                    await message.AcknowledgeAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // The connection it came on is gone: the broker delivers it again, and the
+                    // edge recognises the repeat (same device sequence number, same InfluxDB point).
+                    LogAcknowledgementLost(logger, ex.Message);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: whatever was not acknowledged is delivered again to the next session.
+        }
+    }
+
+    private readonly record struct PendingAcknowledgement(MqttApplicationMessageReceivedEventArgs Message, Task<IngestOutcome> Outcome);
 
     private async Task<bool> TryConnectAsync(IMqttClient client, CancellationToken stoppingToken)
     {
@@ -154,7 +193,9 @@ public sealed partial class ExternalBrokerIngest(
             .WithClientId(clientId)
             .WithCleanStart(false)
             .WithSessionExpiryInterval((uint)_options.SessionExpiry.TotalSeconds)
-            .WithKeepAlivePeriod(TimeSpan.FromSeconds(15));
+            .WithKeepAlivePeriod(TimeSpan.FromSeconds(15))
+            // Room for many unacknowledged messages: they are acknowledged a group commit at a time.
+            .WithReceiveMaximum(ReceiveMaximum);
         if (_options.Username.Length > 0)
         {
             builder = builder.WithCredentials(_options.Username, _options.Password);
@@ -170,6 +211,9 @@ public sealed partial class ExternalBrokerIngest(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Subscribed to the broker at {Host}:{Port} in shared group {Group} (session kept: {SessionPresent})")]
     private static partial void LogConnected(ILogger logger, string host, int port, string group, bool sessionPresent);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Could not acknowledge a message to the broker ({Error}); it will be delivered again")]
+    private static partial void LogAcknowledgementLost(ILogger logger, string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The broker at {Host}:{Port} refused the edge's login: {Reason}")]
     private static partial void LogRefused(ILogger logger, string host, int port, string reason);
