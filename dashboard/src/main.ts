@@ -6,6 +6,7 @@ import { getFloorPlan, getSpaces, type FloorPlan } from "./api";
 import { h } from "./dom";
 import { FloorPlanView } from "./floorPlan";
 import { DashboardHub, type ConnectionStatus } from "./hub";
+import { MemberPage } from "./memberPage";
 import { NetworkView } from "./network";
 import { parseRoute, viewOf, type Route } from "./route";
 import { renderSignIn } from "./signInView";
@@ -30,11 +31,13 @@ const accountBar = element("account");
 const memberView = element("member-view");
 const signInView = element("sign-in-view");
 const adminView = element("admin-view");
+const meView = element("me-view");
 let account: Account | undefined;
 const message = element("message");
 const floorName = element("floor-name");
 const network = new NetworkView(element("spaces"), element("floors"), element("space-name"));
 const floorPlan = new FloorPlanView(element("plan"), element("free-count"));
+const memberPage = new MemberPage(meView, (spaceId) => network.find(spaceId)?.name ?? spaceId);
 
 // Events that arrive while a Watch… call is in flight are replayed on top of its snapshot:
 // the snapshot may be older than an event that overtook the call's result.
@@ -151,6 +154,9 @@ function renderAccountBar(): void {
   if (isStaff(account)) {
     links.push(h("a", { href: "#/admin", class: "account-link", text: "Admin" }));
   }
+  if (account.roles.includes("member")) {
+    links.push(h("a", { href: "#/me", class: "account-link", text: "My pass" }));
+  }
   links.push(h("a", { href: "#/", class: "account-link", text: "Floor plans" }), out);
   accountBar.replaceChildren(...links);
 }
@@ -168,6 +174,10 @@ async function showView(): Promise<void> {
   memberView.hidden = view !== "member";
   signInView.hidden = view !== "sign-in";
   adminView.hidden = view !== "admin";
+  meView.hidden = view !== "me";
+  if (view !== "me") {
+    memberPage.hide();
+  }
   if (view === "sign-in") {
     renderSignIn(signInView, (signedIn) => {
       account = signedIn;
@@ -192,6 +202,12 @@ async function showView(): Promise<void> {
     } finally {
       adminView.removeAttribute("aria-busy");
     }
+  } else if (view === "me") {
+    if (!account) {
+      location.hash = "#/sign-in";
+      return;
+    }
+    await memberPage.show();
   } else {
     await showSelection();
   }

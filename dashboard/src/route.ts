@@ -21,10 +21,10 @@ export function spaceHref(spaceId: string): string {
   return `#/spaces/${encodeURIComponent(spaceId)}`;
 }
 
-export type View = "member" | "sign-in" | "admin";
+export type View = "member" | "sign-in" | "admin" | "me";
 
-/** Which page the hash names: #/sign-in, #/admin/…, or the member view (anything else). */
+/** Which page the hash names: #/sign-in, #/admin/…, #/me (the member's pass page), or the floor plans (anything else). */
 export function viewOf(hash: string): View {
   const first = hash.replace(/^#\/?/, "").split("/")[0];
-  return first === "sign-in" ? "sign-in" : first === "admin" ? "admin" : "member";
+  return first === "sign-in" ? "sign-in" : first === "admin" ? "admin" : first === "me" ? "me" : "member";
 }

@@ -75,6 +75,10 @@ start_server() {
     EdgeKeys__hq="$EDGE_KEY" \
         Admin__Email="$DEMO_ADMIN_EMAIL" \
         Admin__Password="$DEMO_ADMIN_PASSWORD" \
+        DemoAccounts__HostEmail="$DEMO_HOST_EMAIL" \
+        DemoAccounts__HostPassword="$DEMO_HOST_PASSWORD" \
+        DemoAccounts__MemberEmail="$DEMO_MEMBER_EMAIL" \
+        DemoAccounts__MemberPassword="$DEMO_MEMBER_PASSWORD" \
         dotnet server/Occupancy.Server/bin/Release/net10.0/Occupancy.Server.dll \
         --urls "http://0.0.0.0:$HTTP_PORT" \
         --Server:DataDirectory="$OCCUPANCY_DATA/server" \
@@ -139,6 +143,10 @@ run_demo() {
     DEVICE_SECRET=$(demo_secret device-secret)
     DEMO_ADMIN_EMAIL=admin@occupancy.local
     DEMO_ADMIN_PASSWORD=$(demo_secret admin-password | cut -c1-20)
+    DEMO_HOST_EMAIL=host@occupancy.local
+    DEMO_HOST_PASSWORD=$(demo_secret host-password | cut -c1-20)
+    DEMO_MEMBER_EMAIL=member@occupancy.local
+    DEMO_MEMBER_PASSWORD=$(demo_secret member-password | cut -c1-20)
     provision_demo_devices
 
     trap on_demo_exit EXIT
@@ -157,7 +165,10 @@ run_demo() {
     echo
     say "Occupancy is running."
     echo "    Dashboard:  http://localhost:$HTTP_PORT/"
-    echo "    Admin:      $DEMO_ADMIN_EMAIL / $DEMO_ADMIN_PASSWORD (sign in at http://localhost:$HTTP_PORT/#/sign-in)"
+    echo "    Sign in at  http://localhost:$HTTP_PORT/#/sign-in as"
+    echo "      member:   $DEMO_MEMBER_EMAIL / $DEMO_MEMBER_PASSWORD (floor plans, pass page with the door code: #/me)"
+    echo "      host:     $DEMO_HOST_EMAIL / $DEMO_HOST_PASSWORD (host of Harbour Street, hq)"
+    echo "      admin:    $DEMO_ADMIN_EMAIL / $DEMO_ADMIN_PASSWORD"
     echo "    Logs:       .data/logs/ (influxd.log, server.log, edge-hq.log, simulator.log)"
     echo "    Data:       .data/ (delete it to start afresh)"
     echo "    Stop:       Ctrl+C"

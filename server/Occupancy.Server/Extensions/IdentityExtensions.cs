@@ -17,6 +17,8 @@ public static class IdentityExtensions
     {
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<AdminBootstrap>();
+        services.AddOptions<DemoAccountsOptions>().BindConfiguration(DemoAccountsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<DemoAccounts>();
 
         services.AddIdentity<OccupancyUser, IdentityRole>(options =>
             {
@@ -66,11 +68,12 @@ public static class IdentityExtensions
         return services;
     }
 
-    /// <summary>Creates the roles and the configured first admin.</summary>
+    /// <summary>Creates the roles, the configured first admin and, for a demo, its host and member.</summary>
     public static async Task InitializeAccountsAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<AdminBootstrap>().EnsureAsync();
+        await scope.ServiceProvider.GetRequiredService<DemoAccounts>().EnsureAsync(app.Lifetime.ApplicationStopping);
     }
 
     private static Task StatusOnly(HttpResponse response, int status)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Occupancy.Server.Tests.Dashboard;
@@ -10,10 +11,17 @@ namespace Occupancy.Server.Tests.Dashboard;
 /// <summary>The real server on a loopback port, for a real browser: demo network seeded, the test admin configured.</summary>
 public sealed class DashboardOnKestrel : WebApplicationFactory<Program>
 {
-    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("occupancy-dashboard-").FullName;
+    public const string HostEmail = "host@occupancy.test";
+    public const string MemberEmail = "member@occupancy.test";
+    public const string DemoPassword = "demo-password-for-tests";
 
-    public DashboardOnKestrel()
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("occupancy-dashboard-").FullName;
+    private readonly TimeProvider? _clock;
+
+    /// <param name="clock">The server's clock when a test drives time (FakeTimeProvider); the system clock otherwise.</param>
+    public DashboardOnKestrel(TimeProvider? clock = null)
     {
+        _clock = clock;
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         StartServer();
         BaseUrl = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -27,6 +35,15 @@ public sealed class DashboardOnKestrel : WebApplicationFactory<Program>
         builder.UseSetting("Seed:NetworkFile", RepoPaths.DemoNetwork);
         builder.UseSetting("Admin:Email", OccupancyServerFactory.AdminEmail);
         builder.UseSetting("Admin:Password", OccupancyServerFactory.AdminPassword);
+        // The demo's host of hq and member (with a pass for hq and a phone credential), as `./occupancy demo` makes them.
+        builder.UseSetting("DemoAccounts:HostEmail", HostEmail);
+        builder.UseSetting("DemoAccounts:HostPassword", DemoPassword);
+        builder.UseSetting("DemoAccounts:MemberEmail", MemberEmail);
+        builder.UseSetting("DemoAccounts:MemberPassword", DemoPassword);
+        if (_clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(_clock));
+        }
     }
 
     public override async ValueTask DisposeAsync()
