@@ -6,6 +6,9 @@ namespace Occupancy.Edge.Access;
 /// </summary>
 public sealed class RepeatedDenialWatch(int threshold = 5, long windowMs = 60_000)
 {
+    /// <summary>The alarm's name in the audit and in InfluxDB's door_alarm, beside the readers' own (forced, held-open).</summary>
+    public const string Alarm = "repeated-denial";
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Queue<long>> _denials = new(StringComparer.Ordinal);
     private readonly HashSet<string> _alarmed = new(StringComparer.Ordinal);

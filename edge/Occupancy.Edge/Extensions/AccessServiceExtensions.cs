@@ -21,6 +21,7 @@ public static class AccessServiceExtensions
         builder.Services.AddSingleton<PhoneCodeReplayGuard>();
         builder.Services.AddSingleton<AccessDecider>();
         builder.Services.AddSingleton(_ => new RepeatedDenialWatch());
+        builder.Services.AddSingleton<AnsweredRequests>();
         builder.Services.AddSingleton<DoorAccessService>();
         return builder;
     }

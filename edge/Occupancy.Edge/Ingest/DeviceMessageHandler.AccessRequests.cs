@@ -20,11 +20,31 @@ public sealed partial class DeviceMessageHandler
             return Refuse(RejectionReasons.MalformedPayload, clientId, topic, error);
         }
 
+        var answered = _answered.Value!;
+        if (answered.TryGet(door.DoorId, request.Nonce, out var earlier))
+        {
+            // The same request again: the same answer, from the same recorded decision.
+            return earlier.Seq == request.Header.Seq
+                ? Accepted("door-access-request-repeat", new Recorded(true, earlier.Lsn, Duplicate: true, Answer: earlier.Answer), clientId, topic)
+                : Refuse(RejectionReasons.ReusedNonce, clientId, topic, $"nonce {request.Nonce} was already answered for request {earlier.Seq}");
+        }
+
         var answer = access.Answer(door, request);
         var decision = answer.Decision;
         var e = new AccessDecisionEvent(door.DoorId, decision.Granted, decision.Reason, decision.Member ?? "", request.Nonce, request.Header.TimestampMs, request.Header.Seq);
-        var recorded = Accepted("door-access-request", recorder.RecordEvent(e), clientId, topic);
-        return recorded.Accepted ? recorded with { Answer = answer } : recorded;
+
+        // Someone trying credential after credential: the alarm is audited like the readers' own alarms.
+        var alarm = answer.RaiseRepeatedDenialAlarm
+            ? new DoorAlarmEvent(door.DoorId, RepeatedDenialWatch.Alarm, true, 0, request.Header.TimestampMs, request.Header.Seq)
+            : null;
+        var recorded = Accepted("door-access-request", recorder.RecordEvent(e, alarm), clientId, topic);
+        if (!recorded.Accepted)
+        {
+            return recorded;
+        }
+
+        answered.Remember(door.DoorId, request.Nonce, request.Header.Seq, answer, recorded.WaitLsn);
+        return recorded with { Answer = answer };
     }
 
     private async Task SendAnswerAsync(DoorAnswer answer, string clientId, CancellationToken cancellationToken)

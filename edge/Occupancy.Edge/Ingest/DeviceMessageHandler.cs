@@ -33,6 +33,7 @@ public sealed partial class DeviceMessageHandler(
     // Resolved on first use: the brokers that publish commands depend on this handler.
     private readonly Lazy<DoorAccessService?> _access = new(() => services?.GetService<DoorAccessService>());
     private readonly Lazy<IDeviceCommandPublisher?> _commands = new(() => services?.GetService<IDeviceCommandPublisher>());
+    private readonly Lazy<AnsweredRequests?> _answered = new(() => services?.GetService<AnsweredRequests>());
 
     private readonly string _siteId = edgeOptions.Value.SiteId;
     private readonly int _maxPayloadBytes = mqttOptions.Value.MaxPayloadBytes;

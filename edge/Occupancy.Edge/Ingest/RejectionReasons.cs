@@ -13,6 +13,9 @@ public static class RejectionReasons
     /// <summary>A door request reached an edge without door keys (Access:DoorMasterKey, Access:NetworkKey).</summary>
     public const string AccessNotConfigured = "access-not-configured";
 
+    /// <summary>A door request reused the nonce of an earlier, different request: never decided, as its answer would open for the other.</summary>
+    public const string ReusedNonce = "reused-nonce";
+
     /// <summary>A door's answer was decided and recorded but could not be published to it.</summary>
     public const string CommandNotSent = "command-not-sent";
 

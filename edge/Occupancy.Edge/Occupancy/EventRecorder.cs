@@ -94,12 +94,21 @@ public sealed partial class EventRecorder
         }
     }
 
-    /// <summary>Records an event that does not touch desk state (health, alarms, door outcomes): it only needs room in the outbox.</summary>
-    public Recorded RecordEvent(EdgeEvent e)
+    /// <summary>
+    /// Records an event that does not touch desk state (health, alarms, door outcomes): it only needs
+    /// room in the outbox. <paramref name="followedBy"/> goes in with it, right after, or neither does.
+    /// </summary>
+    public Recorded RecordEvent(EdgeEvent e, EdgeEvent? followedBy = null)
     {
         lock (_gate)
         {
-            return _outbox.HasRoom ? new Recorded(true, _outbox.Append(e)) : Recorded.NoRoom;
+            if (!_outbox.HasRoom)
+            {
+                return Recorded.NoRoom;
+            }
+
+            long lsn = _outbox.Append(e);
+            return new Recorded(true, followedBy is null ? lsn : _outbox.Append(followedBy));
         }
     }
 

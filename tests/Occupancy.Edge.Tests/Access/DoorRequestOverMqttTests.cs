@@ -78,8 +78,62 @@ public sealed class DoorRequestOverMqttTests(InfluxdFixture influx) : IClassFixt
         Assert.True(await reader.PublishAsync(Channels.AccessRequest, Tap("04a1b2c3", new string('4', 32)).Encode()) >= 0x80);
     }
 
-    private static AccessRequestMessage Tap(string cardUid, string nonce) =>
-        new(nonce, new Credential(Credential.Card, cardUid), new MessageHeader(1, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), "1.0.0"));
+    [Fact]
+    public async Task SameRequestSentAgain_GetsTheSameAnswer_DecidedAndRecordedOnce()
+    {
+        await using var edge = await StartEdgeAsync("access_resend", withKeys: true);
+        edge.Get<AccessReplicaStore>().Apply(Replica());
+        await using var reader = await DeviceMqttClient.ConnectAsync(DeviceKinds.Door, "reader-1", edge.MqttPort);
+        var commands = await SubscribeToCommandsAsync(reader);
+        string tap = Tap("04a1b2c3", new string('5', 32), seq: 7).Encode();
+
+        Assert.True(await reader.PublishAsync(Channels.AccessRequest, tap) < 0x80);
+        var first = await NextCommandAsync(commands);
+        Assert.True(await reader.PublishAsync(Channels.AccessRequest, tap) < 0x80);
+        var second = await NextCommandAsync(commands);
+
+        Assert.True(first.IsGrant);
+        Assert.Equal(first.Encode(), second.Encode());
+        Assert.Single(ReadAll(edge).OfType<AccessDecisionEvent>());
+    }
+
+    [Fact]
+    public async Task NonceOfAnEarlierRequest_InADifferentRequest_IsRefusedAndNotDecided()
+    {
+        await using var edge = await StartEdgeAsync("access_reused", withKeys: true);
+        edge.Get<AccessReplicaStore>().Apply(Replica());
+        await using var reader = await DeviceMqttClient.ConnectAsync(DeviceKinds.Door, "reader-1", edge.MqttPort);
+        string nonce = new('6', 32);
+        Assert.True(await reader.PublishAsync(Channels.AccessRequest, Tap("deadbeef", nonce, seq: 1).Encode()) < 0x80);
+
+        int refused = await reader.PublishAsync(Channels.AccessRequest, Tap("04a1b2c3", nonce, seq: 2).Encode());
+
+        Assert.True(refused >= 0x80, $"PUBACK {refused}");
+        var decision = Assert.Single(ReadAll(edge).OfType<AccessDecisionEvent>());
+        Assert.False(decision.Granted);
+        Assert.Equal(1, edge.Get<Edge.Ingest.RejectionCounter>().Count(Edge.Ingest.RejectionReasons.ReusedNonce));
+    }
+
+    [Fact]
+    public async Task RepeatedDeniedTapsAtOneDoor_RaiseOneRepeatedDenialAlarm_RecordedAndWrittenToInfluxDb()
+    {
+        await using var edge = await StartEdgeAsync("access_alarm", withKeys: true);
+        edge.Get<AccessReplicaStore>().Apply(Replica());
+        await using var reader = await DeviceMqttClient.ConnectAsync(DeviceKinds.Door, "reader-1", edge.MqttPort);
+
+        for (int i = 1; i <= 6; i++)
+        {
+            Assert.True(await reader.PublishAsync(Channels.AccessRequest, Tap($"badc0de{i}", i.ToString("x32"), seq: i).Encode()) < 0x80);
+        }
+
+        var alarm = Assert.Single(ReadAll(edge).OfType<DoorAlarmEvent>());
+        Assert.Equal(("front", RepeatedDenialWatch.Alarm, true, 5L), (alarm.DoorId, alarm.Alarm, alarm.Active, alarm.Seq));
+        var row = Assert.Single(await WaitForRowsAsync("access_alarm", "SELECT * FROM door_alarm"));
+        Assert.Equal(("front", "repeated-denial", true), (row["door"].GetString(), row["alarm"].GetString(), row["active"].GetBoolean()));
+    }
+
+    private static AccessRequestMessage Tap(string cardUid, string nonce, long seq = 1) =>
+        new(nonce, new Credential(Credential.Card, cardUid), new MessageHeader(seq, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), "1.0.0"));
 
     private static async Task<ConcurrentQueue<string>> SubscribeToCommandsAsync(DeviceMqttClient reader)
     {
