@@ -46,7 +46,13 @@ public sealed partial class ExternalBrokerIngest(
             .WithQualityOfServiceLevel(MQTTnet.Protocol.MqttQualityOfServiceLevel.AtLeastOnce)
             .WithRetainFlag(false)
             .Build();
-        await client.PublishAsync(message, cancellationToken);
+        var result = await client.PublishAsync(message, cancellationToken);
+
+        // MQTT 5 brokers answer a publish their ACL forbids with a refusal in the PUBACK, not an error.
+        if ((int)result.ReasonCode >= 0x80)
+        {
+            throw new InvalidOperationException($"the broker refused the command on {topic}: {result.ReasonCode} (check that its ACL lets the edge write the doors' cmd/unlock)");
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
