@@ -2,7 +2,7 @@ namespace Occupancy.Server.Live;
 
 /// <summary>
 /// Pushes to one dashboard group at most once per interval, latest value per key winning. A change after a
-/// quiet interval goes out at once (in the caller, so pushes of one group keep their order); changes during
+/// quiet interval goes out at once; changes during
 /// the interval wait for its end and go out together, each key with its newest value. A busy site therefore
 /// costs a browser a few messages a second, however many desks change, and a flipping desk never shows an
 /// intermediate state late.
@@ -27,7 +27,10 @@ public sealed class CoalescedPush<TValue> : IDisposable
         _timer = clock.CreateTimer(_ => _ = FlushFromTimerAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
-    /// <summary>Adds changes; sends them now when the group has had nothing for an interval, otherwise at its end.</summary>
+    /// <summary>
+    /// Adds changes; sends them now when the group has had nothing for an interval, otherwise at its end. The task
+    /// ends when an immediate send has been written; one send per group runs at a time, so sends keep their order.
+    /// </summary>
     public Task PostAsync(IEnumerable<KeyValuePair<string, TValue>> changes)
     {
         lock (_gate)
@@ -51,7 +54,9 @@ public sealed class CoalescedPush<TValue> : IDisposable
             }
         }
 
-        return FlushAsync();
+        // Merged above, in the caller's order; the fan-out runs off the caller, so an edge's push never waits for
+        // hundreds of browsers to be written to.
+        return Task.Run(FlushAsync);
     }
 
     private TimeSpan? SinceLastSent() =>

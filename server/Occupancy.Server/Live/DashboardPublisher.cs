@@ -26,7 +26,8 @@ public sealed partial class DashboardPublisher(
     {
         var group = DashboardGroups.Floor(spaceId, floorId);
         var push = _floors.GetOrAdd(group, g => Coalesced<DeskStateView>(batch => hub.Clients.Group(g).DeskStatesChanged(batch), g));
-        return push.PostAsync(changes.Select(c => KeyValuePair.Create(c.Id, c)));
+        Observe(push.PostAsync(changes.Select(c => KeyValuePair.Create(c.Id, c))), group);
+        return Task.CompletedTask;
     }
 
     public Task SpaceCountsChangedAsync(SpaceSummary summary)
@@ -41,7 +42,8 @@ public sealed partial class DashboardPublisher(
                 }
             },
             $"{DashboardGroups.Network} ({id})"));
-        return push.PostAsync([KeyValuePair.Create(summary.Id, summary)]);
+        Observe(push.PostAsync([KeyValuePair.Create(summary.Id, summary)]), DashboardGroups.Network);
+        return Task.CompletedTask;
     }
 
     public Task EdgeStatusChangedAsync(EdgeStatus status) =>
@@ -49,6 +51,10 @@ public sealed partial class DashboardPublisher(
 
     private IDashboardClient HostsOf(string spaceId) =>
         hub.Clients.Groups(DashboardGroups.Hosts(spaceId), DashboardGroups.Admins);
+
+    /// <summary>The caller (an edge's call) does not wait for the fan-out to browsers; a failed send is logged.</summary>
+    private void Observe(Task sending, string group) =>
+        sending.ContinueWith(t => LogPushFailed(t.Exception!.GetBaseException(), group), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
     private CoalescedPush<T> Coalesced<T>(Func<T[], Task> send, string group) =>
         new(options.Value.Interval, clock, send, error => LogPushFailed(error, group));
