@@ -17,4 +17,7 @@ public static class AccessReasons
     public const string WrongDoor = "wrong-door";
     public const string OutsideHours = "outside-hours";
     public const string Lockdown = "lockdown";
+
+    /// <summary>An in/out pair's door the member already passed the same way, without passing the other since.</summary>
+    public const string AntiPassback = "anti-passback";
 }

@@ -17,7 +17,8 @@ public sealed class DoorAccessService(
     RepeatedDenialWatch denials,
     IOptions<AccessOptions> accessOptions,
     IOptions<EdgeOptions> edgeOptions,
-    TimeProvider time)
+    TimeProvider time,
+    AntiPassback? antiPassback = null)
 {
     public const string NoReplica = "no-replica";
 
@@ -33,10 +34,15 @@ public sealed class DoorAccessService(
         var decision = replica is null
             ? AccessDecision.Deny(NoReplica)
             : decider.Decide(replica, _networkKey, door.DoorId, credentialType, request.Credential.Value, now);
+        var doorAccess = replica?.Doors.FirstOrDefault(d => d.DoorId == door.DoorId);
+        if (antiPassback is not null && doorAccess is not null)
+        {
+            decision = antiPassback.Apply(doorAccess, decision);
+        }
 
         var signer = new CommandSigner(DoorKeys.Derive(_doorMasterKey, door.DeviceId));
         long expires = request.Header.TimestampMs + UnlockCommand.DefaultLifetimeMs;
-        int unlockMs = replica?.Doors.FirstOrDefault(d => d.DoorId == door.DoorId)?.UnlockMs ?? 0;
+        int unlockMs = doorAccess?.UnlockMs ?? 0;
         var command = decision.Granted
             ? signer.Grant(door.DeviceId, request.Nonce, unlockMs, expires)
             : signer.Deny(door.DeviceId, request.Nonce, expires);

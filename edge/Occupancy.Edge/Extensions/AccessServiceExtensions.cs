@@ -22,6 +22,7 @@ public static class AccessServiceExtensions
         builder.Services.AddSingleton<AccessDecider>();
         builder.Services.AddSingleton(_ => new RepeatedDenialWatch());
         builder.Services.AddSingleton<AnsweredRequests>();
+        builder.Services.AddSingleton<AntiPassback>();
         builder.Services.AddSingleton<DoorAccessService>();
         return builder;
     }
