@@ -8,6 +8,7 @@ declare -A OCCUPANCY_PACKAGE_COMMANDS=(
     [influxdb-client]=influx
     [mosquitto]=mosquitto
     [mosquitto-clients]=mosquitto_sub
+    [redis-server]=redis-server
     [chromium]=chromium
     [curl]=curl
     [afl++]=afl-fuzz
@@ -36,7 +37,7 @@ ensure_dotnet() {
 }
 
 ensure_debian_packages() {
-    local wanted=(influxdb influxdb-client mosquitto mosquitto-clients postgresql chromium curl afl++)
+    local wanted=(influxdb influxdb-client mosquitto mosquitto-clients postgresql redis-server chromium curl afl++)
     # Node only when missing: a newer Node installed another way is fine for the dashboard build.
     if ! program_found node || ! program_found npm; then
         wanted+=(nodejs npm)

@@ -9,15 +9,19 @@ namespace Occupancy.EndToEnd.Tests;
 
 /// <summary>
 /// The real server on Kestrel on a loopback port (a browser and the edge's SignalR client need
-/// a real socket), with the demo network seeded into a fresh SQLite file.
+/// a real socket), with the demo network seeded into a fresh SQLite file, or into the database
+/// that <paramref name="settings"/> name (e.g. <c>ConnectionStrings:Occupancy</c>, <c>Server:Redis</c>).
 /// </summary>
 internal sealed class ServerOnKestrel : WebApplicationFactory<Program>
 {
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("occupancy-server-").FullName;
 
-    public ServerOnKestrel(string siteKey)
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    public ServerOnKestrel(string siteKey, IReadOnlyDictionary<string, string?>? settings = null)
     {
         SiteKey = siteKey;
+        _settings = settings ?? new Dictionary<string, string?>();
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -38,6 +42,10 @@ internal sealed class ServerOnKestrel : WebApplicationFactory<Program>
         builder.UseSetting("EdgeKeys:hq", SiteKey);
         builder.UseSetting("Admin:Email", AdminEmail);
         builder.UseSetting("Admin:Password", AdminPassword);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public override async ValueTask DisposeAsync()

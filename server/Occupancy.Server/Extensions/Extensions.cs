@@ -44,5 +44,6 @@ public static class Extensions
 
         services.AddApis();
         services.AddSignalR();
+        services.AddScaleOut();
     }
 }

@@ -1,12 +1,14 @@
+using Occupancy.Server.Live.ScaleOut;
 using Occupancy.Server.Models;
 
 namespace Occupancy.Server.Live;
 
 /// <summary>
 /// Which sites have an edge connected (a site may briefly have two while one reconnects), so hosts can see an
-/// edge that went silent. Changes are pushed to the site's hosts.
+/// edge that went silent. Changes are pushed to the site's hosts. With several server instances each one tracks the
+/// connections of all of them: an edge connects to one instance, and the others hear of it through Redis.
 /// </summary>
-public sealed class EdgeConnections(DashboardPublisher publisher, TimeProvider clock)
+public sealed class EdgeConnections(DashboardPublisher publisher, LiveUpdatePublisher peers, TimeProvider clock)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, (HashSet<string> Connections, DateTimeOffset Since)> _sites = new(StringComparer.Ordinal);
@@ -21,9 +23,21 @@ public sealed class EdgeConnections(DashboardPublisher publisher, TimeProvider c
         }
     }
 
-    public Task ConnectedAsync(string siteId, string connectionId) => ChangeAsync(siteId, connections => connections.Add(connectionId));
+    public async Task ConnectedAsync(string siteId, string connectionId)
+    {
+        await ApplyFromPeerAsync(siteId, connectionId, connected: true);
+        await peers.EdgeConnectionAsync(siteId, connectionId, connected: true);
+    }
 
-    public Task DisconnectedAsync(string siteId, string connectionId) => ChangeAsync(siteId, connections => connections.Remove(connectionId));
+    public async Task DisconnectedAsync(string siteId, string connectionId)
+    {
+        await ApplyFromPeerAsync(siteId, connectionId, connected: false);
+        await peers.EdgeConnectionAsync(siteId, connectionId, connected: false);
+    }
+
+    /// <summary>An edge connected to (or disconnected from) this instance or, through Redis, another one.</summary>
+    public Task ApplyFromPeerAsync(string siteId, string connectionId, bool connected) =>
+        ChangeAsync(siteId, connections => _ = connected ? connections.Add(connectionId) : connections.Remove(connectionId));
 
     private async Task ChangeAsync(string siteId, Action<HashSet<string>> change)
     {

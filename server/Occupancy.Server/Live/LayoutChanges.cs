@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Occupancy.Server.Data;
 using Occupancy.Server.Hubs;
+using Occupancy.Server.Live.ScaleOut;
 using Occupancy.Uplink;
 
 namespace Occupancy.Server.Live;
@@ -12,29 +13,28 @@ namespace Occupancy.Server.Live;
 /// dashboards get the space's new counts.
 /// </summary>
 public sealed partial class LayoutChanges(
+    OccupancyDbContext db,
     LiveOccupancy live,
     SiteConfigReader siteConfigs,
     DashboardPublisher dashboards,
     IHubContext<EdgeHub, IEdgeClient> edges,
+    LiveUpdatePublisher peers,
     ILogger<LayoutChanges> logger)
 {
-    /// <param name="db">The request's context (the same scoped one SiteConfigReader reads through).</param>
-    public async Task PublishAsync(OccupancyDbContext db, string spaceId, CancellationToken cancellationToken)
+    /// <param name="requestDb">The request's context (the same scoped one SiteConfigReader reads through).</param>
+    public async Task PublishAsync(OccupancyDbContext requestDb, string spaceId, CancellationToken cancellationToken)
     {
         // One statement, so two edits at once still give two distinct versions.
-        await db.Spaces.Where(s => s.Id == spaceId)
+        await requestDb.Spaces.Where(s => s.Id == spaceId)
             .ExecuteUpdateAsync(set => set.SetProperty(s => s.ConfigVersion, s => s.ConfigVersion + 1), cancellationToken);
 
-        var space = await db.Spaces.AsNoTracking()
-            .Include(s => s.Floors).ThenInclude(f => f.Desks)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(s => s.Id == spaceId, cancellationToken);
-        live.ReloadSpace(spaceId, space);
-        if (space is null)
+        if (!await ReloadLiveAsync(spaceId, cancellationToken))
         {
+            await peers.LayoutChangedAsync(spaceId);
             return;
         }
 
+        // The edge hub runs on the Redis backplane when scaled out: the site's edge gets this wherever it is connected.
         var config = await siteConfigs.ReadAsync(spaceId, cancellationToken);
         if (config is not null)
         {
@@ -42,10 +42,31 @@ public sealed partial class LayoutChanges(
             LogPushed(spaceId, config.Version);
         }
 
+        await peers.LayoutChangedAsync(spaceId);
+    }
+
+    /// <summary>
+    /// Reads the space's layout again into live occupancy (removing it when it is gone) and pushes its new counts to
+    /// dashboards; false when the space no longer exists. Other server instances call this when told of an edit.
+    /// </summary>
+    public async Task<bool> ReloadLiveAsync(string spaceId, CancellationToken cancellationToken)
+    {
+        var space = await db.Spaces.AsNoTracking()
+            .Include(s => s.Floors).ThenInclude(f => f.Desks)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(s => s.Id == spaceId, cancellationToken);
+        live.ReloadSpace(spaceId, space);
+        if (space is null)
+        {
+            return false;
+        }
+
         if (live.GetSpace(spaceId) is { } summary)
         {
             await dashboards.SpaceCountsChangedAsync(summary);
         }
+
+        return true;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Layout of space {SpaceId} changed: config version {Version} sent to its edge")]

@@ -1,5 +1,6 @@
 using Occupancy.Firmware.Contract;
 using Occupancy.Server.Data;
+using Occupancy.Server.Live.ScaleOut;
 using Occupancy.Server.Models;
 using Occupancy.Uplink;
 
@@ -10,7 +11,7 @@ namespace Occupancy.Server.Live;
 /// derived from it. Edges' changes come in through <see cref="ApplyAsync"/>; dashboards and the REST API
 /// read snapshots. Anonymous by design: a desk is free, occupied or unknown, never someone's.
 /// </summary>
-public sealed partial class LiveOccupancy(DashboardPublisher publisher, OccupancyMetrics metrics, ILogger<LiveOccupancy> logger)
+public sealed partial class LiveOccupancy(DashboardPublisher publisher, OccupancyMetrics metrics, LiveUpdatePublisher peers, ILogger<LiveOccupancy> logger)
 {
     // _state guards the desks' states (short, synchronous sections); _publishing keeps pushes in the order
     // the changes were applied, so a dashboard never receives an older state after a newer one.
@@ -104,9 +105,25 @@ public sealed partial class LiveOccupancy(DashboardPublisher publisher, Occupanc
     /// <summary>
     /// Applies an edge's changes for its own site, in order, and pushes what changed to dashboards.
     /// A change older than the desk's current state is ignored (edges resend after reconnecting);
-    /// a desk that is not in <paramref name="siteId"/> is ignored and logged.
+    /// a desk that is not in <paramref name="siteId"/> is ignored and logged. With several server instances the
+    /// changes then go to the other instances, which apply them the same way (<see cref="ApplyFromPeerAsync"/>).
     /// </summary>
     public async Task<DeskChangeOutcome> ApplyAsync(string siteId, IReadOnlyList<DeskStateChange> changes, CancellationToken cancellationToken)
+    {
+        var outcome = await ApplyHereAsync(siteId, changes, cancellationToken);
+        if (outcome.Rejected < changes.Count)
+        {
+            await peers.DeskChangesAsync(siteId, [.. changes]);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>Applies changes another server instance received from an edge (see <see cref="ScaleOut.LiveUpdateListener"/>).</summary>
+    public Task<DeskChangeOutcome> ApplyFromPeerAsync(string siteId, IReadOnlyList<DeskStateChange> changes, CancellationToken cancellationToken) =>
+        ApplyHereAsync(siteId, changes, cancellationToken);
+
+    private async Task<DeskChangeOutcome> ApplyHereAsync(string siteId, IReadOnlyList<DeskStateChange> changes, CancellationToken cancellationToken)
     {
         await _publishing.WaitAsync(cancellationToken);
         try
