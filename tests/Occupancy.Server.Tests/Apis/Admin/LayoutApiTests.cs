@@ -145,6 +145,40 @@ public sealed class LayoutApiTests
     }
 
     [Fact]
+    public async Task ProvisioningADevice_SendsItsSiteEdgeTheSecretsHash_NeverTheSecret_AndDeletingItWithdrawsIt()
+    {
+        await using var server = new OccupancyServerFactory();
+        var admin = await Session.AdminAsync(server);
+        await using var edge = server.CreateEdgeConnection();
+        var withDevice = Eventually.Slot<(SiteConfig Config, string Json)>();
+        var withoutDevice = Eventually.Slot<(SiteConfig Config, string Json)>();
+        edge.On<SiteConfig>(nameof(IEdgeClient.SiteConfigChanged), config =>
+        {
+            var pushed = (config, JsonSerializer.Serialize(config));
+            if (!withDevice.TrySetResult(pushed))
+            {
+                withoutDevice.TrySetResult(pushed);
+            }
+        });
+        await edge.StartAsync();
+
+        using var created = await admin.Client.PostAsJsonAsync("/api/admin/spaces/hq/devices", new DeviceRequest("sensor-900", "desk"));
+        var credentials = (await created.Content.ReadFromJsonAsync<DeviceCredentials>())!;
+        var (config, json) = await withDevice.Within();
+
+        var login = Assert.Single(config.Devices!, d => d.DeviceId == "sensor-900");
+        Assert.True(DeviceSecretHashing.Matches(login.Salt, login.Hash, credentials.Secret));
+        Assert.DoesNotContain(credentials.Secret, json);
+        var fetched = await edge.InvokeAsync<SiteConfig>(nameof(IEdgeHub.GetSiteConfig));
+        Assert.Contains(fetched.Devices!, d => d.DeviceId == "sensor-900");
+        Assert.DoesNotContain(fetched.Devices!, d => d.DeviceId == "sensor-101"); // seeded without a secret: nothing to log in with
+
+        using var deleted = await admin.Client.DeleteAsync("/api/admin/spaces/hq/devices/sensor-900");
+        var (after, _) = await withoutDevice.Within();
+        Assert.DoesNotContain(after.Devices!, d => d.DeviceId == "sensor-900");
+    }
+
+    [Fact]
     public async Task DeletingAZoneThatDesksUse_IsAConflict()
     {
         await using var server = new OccupancyServerFactory();
