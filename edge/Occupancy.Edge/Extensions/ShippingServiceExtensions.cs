@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Occupancy.Edge.Influx;
 using Occupancy.Edge.Occupancy;
 using Occupancy.Edge.Operations;
@@ -23,7 +24,7 @@ public static class ShippingServiceExtensions
         builder.Services.AddSingleton<EventRecorder>();
         builder.Services.AddHostedService<OutboxMaintenanceService>();
 
-        builder.Services.AddHttpClient<InfluxV1Client>();
+        builder.Services.AddHttpClient(nameof(InfluxV1Client)).AddTypedClient((http, services) => new InfluxV1Client(http, services.GetRequiredService<IOptions<InfluxOptions>>().Value));
         builder.Services.AddSingleton<InfluxWriterStatus>();
         builder.Services.AddSingleton<InfluxBatchWriter>();
         builder.Services.AddHostedService<InfluxWriterService>();

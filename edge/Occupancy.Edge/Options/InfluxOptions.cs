@@ -1,31 +1,15 @@
 using System.ComponentModel.DataAnnotations;
+using Occupancy.Influx;
 
 namespace Occupancy.Edge.Options;
 
 /// <summary>
-/// Where time series go, over the v1-compatible API (/write, /query) that InfluxDB 1.x,
+/// Where time series go and how they are batched, over the v1-compatible API (/write, /query) that InfluxDB 1.x,
 /// 2.x (through a DBRP mapping) and 3 Core all serve.
 /// </summary>
-public sealed class InfluxOptions
+public sealed class InfluxOptions : InfluxConnection
 {
     public const string Section = "Influx";
-
-    [Required, Url]
-    public string Url { get; set; } = "http://127.0.0.1:8086";
-
-    [Required]
-    public string Database { get; set; } = "occupancy";
-
-    /// <summary>Retention policy for 1.x; empty for the default one.</summary>
-    public string RetentionPolicy { get; set; } = "";
-
-    /// <summary>2.x / 3 Core token, sent as "Authorization: Token ...".</summary>
-    public string Token { get; set; } = "";
-
-    /// <summary>1.x user, when the server has authentication on.</summary>
-    public string Username { get; set; } = "";
-
-    public string Password { get; set; } = "";
 
     /// <summary>Create the database on start (1.x only; 2.x and 3 Core need it made by an admin).</summary>
     public bool CreateDatabase { get; set; } = true;
@@ -37,9 +21,6 @@ public sealed class InfluxOptions
     /// <summary>Longest wait for a batch to fill once its first point is ready.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(500);
-
-    /// <summary>Compress request bodies (Content-Encoding: gzip); every InfluxDB line accepts them.</summary>
-    public bool Gzip { get; set; } = true;
 
     /// <summary>The longest wait between two attempts while InfluxDB is unreachable or failing.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]

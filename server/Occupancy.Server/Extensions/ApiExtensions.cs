@@ -35,6 +35,7 @@ public static class ApiExtensions
         app.MapErasureApi();
         app.MapMeApi();
         app.MapWhosInApi();
+        app.MapUtilisationApi();
         app.MapOpenApi();
         return app;
     }

@@ -43,6 +43,7 @@ public static class Extensions
                 .RequireClaim(SiteKeyDefaults.SiteClaim));
 
         services.AddApis();
+        services.AddUtilisation();
         services.AddSignalR();
         services.AddScaleOut();
     }

@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
 using Occupancy.Server.Models.Admin;
+using Occupancy.Server.Tests.Utilisation;
+using Occupancy.Testing;
 
 namespace Occupancy.Server.Tests.Authorization;
 
@@ -16,6 +18,7 @@ public class AccessWorld : IAsyncLifetime
     private int _next;
 
     private OccupancyServerFactory? _server;
+    private InfluxdServer? _influxd;
 
     public OccupancyServerFactory Server => _server ?? throw new InvalidOperationException("The world is not built yet.");
 
@@ -31,7 +34,12 @@ public class AccessWorld : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _server = new OccupancyServerFactory(await ConnectionStringAsync(), new Dictionary<string, string> { ["EdgeKeys:pier"] = PierKey });
+        // Utilisation endpoints read a real influxd: an allowed request must get its 200, not a 503.
+        _influxd = await InfluxdServer.StartAsync();
+        await _influxd.CreateDatabaseAsync(KnownWeek.Database);
+        var settings = KnownWeek.Settings(_influxd);
+        settings["EdgeKeys:pier"] = PierKey;
+        _server = new OccupancyServerFactory(await ConnectionStringAsync(), settings);
         _sessions[Role.Anonymous] = Session.Anonymous(Server);
         var admin = _sessions[Role.Admin] = await Session.AdminAsync(Server);
         await PostAsync("/api/admin/spaces", new SpaceRequest("pier", "Pier", "Europe/Lisbon", []));
@@ -84,6 +92,11 @@ public class AccessWorld : IAsyncLifetime
         if (_server is not null)
         {
             await _server.DisposeAsync();
+        }
+
+        if (_influxd is not null)
+        {
+            await _influxd.DisposeAsync();
         }
     }
 

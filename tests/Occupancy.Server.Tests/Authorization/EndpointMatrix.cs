@@ -135,6 +135,13 @@ public static class EndpointMatrix
         new("PUT", "/api/spaces/hq/check-in", OwnMemberRecord),
         new("PUT", "/api/spaces/pier/check-in", "UHHHH"),
         new("DELETE", "/api/spaces/hq/check-in", OwnMemberRecord),
+
+        // Utilisation (read from InfluxDB): the hosts of that space and admins.
+        new("GET", "/api/spaces/hq/utilisation?from=2026-11-16&to=2026-11-22", SpaceA),
+        new("GET", "/api/spaces/pier/utilisation?from=2026-11-16&to=2026-11-16&floor=floor-1", SpaceB),
+        new("GET", "/api/spaces/pier/utilisation/desk-hours.csv?from=2026-11-16&to=2026-11-22", SpaceB),
+        new("GET", "/api/spaces/hq/utilisation/weekday-hours.csv?from=2026-11-16&to=2026-11-22", SpaceA),
+        new("GET", "/api/spaces/nowhere/utilisation?from=2026-11-16&to=2026-11-22", "UFFFH"),
     ];
 
     /// <summary>A member of B alone with a pass for B: an admin may widen it to A without making members of A visible to B.</summary>

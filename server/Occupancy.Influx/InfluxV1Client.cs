@@ -1,21 +1,22 @@
 using System.IO.Compression;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Microsoft.Extensions.Options;
-using Occupancy.Edge.Options;
+using System.Text.Json;
 
-namespace Occupancy.Edge.Influx;
+namespace Occupancy.Influx;
 
 /// <summary>
 /// A small client of the InfluxDB v1-compatible HTTP API (/write, /query, /ping), which 1.x,
 /// 2.x (through DBRP mappings) and 3 Core all serve. InfluxDB.Client speaks only the 2.x API
-/// and has no InfluxQL, so the edge talks HTTP itself (DESIGN.md D3).
+/// and has no InfluxQL, so the project talks HTTP itself (DESIGN.md D3). The edge writes through it, the server
+/// reads utilisation through it.
 /// </summary>
-public sealed class InfluxV1Client(HttpClient http, IOptions<InfluxOptions> options)
+public sealed class InfluxV1Client(HttpClient http, InfluxConnection options)
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    private readonly InfluxOptions _options = options.Value;
+    private readonly InfluxConnection _options = options;
 
     /// <summary>Writes newline-separated line protocol with millisecond timestamps.</summary>
     public Task WriteAsync(string lines, CancellationToken cancellationToken) =>
@@ -47,6 +48,35 @@ public sealed class InfluxV1Client(HttpClient http, IOptions<InfluxOptions> opti
         }
 
         return body;
+    }
+
+    /// <summary>
+    /// Runs an InfluxQL statement and parses the JSON answer straight from the response stream (large answers are
+    /// never held as text). Throws <see cref="InfluxWriteException"/> on an HTTP error or a statement error.
+    /// </summary>
+    public async Task<JsonDocument> QueryJsonAsync(string influxQl, CancellationToken cancellationToken)
+    {
+        var form = new Dictionary<string, string> { ["db"] = _options.Database, ["q"] = influxQl, ["epoch"] = "ms" };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(BaseUri(), "query")) { Content = new FormUrlEncodedContent(form) };
+        Authorize(request);
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InfluxWriteException(response.StatusCode, await response.Content.ReadAsStringAsync(cancellationToken));
+        }
+
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        var document = await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
+        foreach (var result in document.RootElement.TryGetProperty("results", out var results) ? results.EnumerateArray() : default)
+        {
+            if (result.TryGetProperty("error", out var error))
+            {
+                document.Dispose();
+                throw new InfluxWriteException(HttpStatusCode.BadRequest, error.GetString() ?? "statement failed");
+            }
+        }
+
+        return document;
     }
 
     public Task CreateDatabaseAsync(CancellationToken cancellationToken) =>

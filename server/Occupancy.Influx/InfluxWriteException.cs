@@ -1,8 +1,8 @@
 using System.Net;
 
-namespace Occupancy.Edge.Influx;
+namespace Occupancy.Influx;
 
-/// <summary>InfluxDB refused a write. <see cref="IsPermanent"/> when retrying the same lines can never succeed.</summary>
+/// <summary>InfluxDB refused a write or a query. <see cref="IsPermanent"/> when retrying the same lines can never succeed.</summary>
 public sealed class InfluxWriteException(HttpStatusCode status, string body)
     : Exception($"InfluxDB answered {(int)status} {status}: {body}")
 {
