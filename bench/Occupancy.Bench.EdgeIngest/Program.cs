@@ -1,4 +1,5 @@
 using Occupancy.Bench.EdgeIngest;
+using Occupancy.Testing;
 
 // Sustained ingest: the same fleet of QoS 1 desk sensors against a bare mosquitto relay and against
 // the edge (through to InfluxDB). Prints one row per measured round and the ratio of the medians.

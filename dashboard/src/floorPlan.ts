@@ -120,7 +120,7 @@ function hatchDefinition(): SVGDefsElement {
   return defs;
 }
 
-function svgElement<K extends keyof SVGElementTagNameMap>(
+export function svgElement<K extends keyof SVGElementTagNameMap>(
   name: K,
   attributes: Record<string, string | number>,
 ): SVGElementTagNameMap[K] {

@@ -3,6 +3,7 @@
 import { isAdmin, type Account } from "../account";
 import { h } from "../dom";
 import { membersPage, memberPage, passesPage, usersPage } from "./peoplePages";
+import { utilisationPage } from "../host/utilisationPage";
 import { spacePage } from "./spacePage";
 import { spacesPage } from "./spacesPage";
 
@@ -20,7 +21,9 @@ export async function renderAdmin(container: HTMLElement, hash: string, account:
   );
 
   let content: HTMLElement;
-  if (page === "spaces" && parts[2]) {
+  if (page === "spaces" && parts[2] && parts[3] === "utilisation") {
+    content = await utilisationPage(parts[2], parts.slice(4));
+  } else if (page === "spaces" && parts[2]) {
     content = await spacePage(parts[2], parts[3] === "floors" ? parts[4] : undefined);
   } else if (page === "members" && parts[2]) {
     content = await memberPage(parts[2]);

@@ -1,6 +1,7 @@
 // One space: its floors with the plan to place desks on, desks, zones, doors and devices.
 import { announce, h } from "../dom";
 import { api } from "../http";
+import { utilisationHref } from "../host/utilisationPage";
 import { PlanEditor } from "./planEditor";
 import { ResourceEditor } from "./resourceEditor";
 import type { DeskSettings, DeviceCredentials, DeviceSettings, DoorSettings, FloorSettings, SpaceSettings, ZoneSettings } from "./types";
@@ -172,6 +173,7 @@ export async function spacePage(spaceId: string, selectedFloor: string | undefin
     h("p", {}, h("a", { href: "#/admin", text: "← All spaces" })),
     h("h2", { class: "page-title", text: space.name }),
     h("p", { class: "field-help", text: `${space.timeZone} · edge ${space.edgeOnline ? "online" : "offline"} · configuration version ${space.configVersion}` }),
+    h("p", {}, h("a", { class: "button", href: utilisationHref(spaceId), text: "Utilisation heatmaps" })),
     floorEditor.element,
     floor && plan
       ? h("section", { class: "resource", "aria-label": `Plan of ${floor.name}` }, h("h2", { text: `Plan of ${floor.name}` }), planStatus, h("div", { class: "plan" }, plan.element))

@@ -24,16 +24,16 @@ public sealed partial class InfluxWriterService(
     /// <summary>How often roll-ups are checked while no event arrives: rows fall due with time alone.</summary>
     private static readonly TimeSpan IdleTick = TimeSpan.FromSeconds(1);
 
-    /// <summary>
-    /// For roll-ups only, a device time is trusted within this much before its arrival: a device
-    /// whose clock was never set (1970) must not make the edge fill decades of intervals.
-    /// </summary>
-    private static readonly long UsageMaxLagMs = (long)TimeSpan.FromDays(1).TotalMilliseconds;
-
     /// <summary>… and this much after it, for a device clock running ahead.</summary>
     private static readonly long UsageMaxLeadMs = (long)TimeSpan.FromMinutes(1).TotalMilliseconds;
 
     private readonly InfluxOptions _options = influxOptions.Value;
+
+    /// <summary>
+    /// For roll-ups only, a device time is trusted within this much before its arrival (Influx:UsageMaxLag): a device
+    /// whose clock was never set (1970) must not make the edge fill decades of intervals.
+    /// </summary>
+    private long UsageMaxLagMs => (long)_options.UsageMaxLag.TotalMilliseconds;
     private readonly InfluxPoints _points = new(edgeOptions.Value.SiteId);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -36,4 +36,11 @@ public sealed class InfluxOptions : InfluxConnection
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan UsageGrace { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How far before its arrival a device's time still counts for usage roll-ups; older times count at that bound
+    /// (a clock never set). The demo raises it while it replays two weeks of history through the edge.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "400.00:00:00")]
+    public TimeSpan UsageMaxLag { get; set; } = TimeSpan.FromDays(1);
 }

@@ -17,11 +17,14 @@ public sealed class DashboardOnKestrel : WebApplicationFactory<Program>
 
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("occupancy-dashboard-").FullName;
     private readonly TimeProvider? _clock;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
     /// <param name="clock">The server's clock when a test drives time (FakeTimeProvider); the system clock otherwise.</param>
-    public DashboardOnKestrel(TimeProvider? clock = null)
+    /// <param name="settings">More configuration, e.g. where InfluxDB is.</param>
+    public DashboardOnKestrel(TimeProvider? clock = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         _clock = clock;
+        _settings = settings ?? new Dictionary<string, string>();
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         StartServer();
         BaseUrl = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -43,6 +46,11 @@ public sealed class DashboardOnKestrel : WebApplicationFactory<Program>
         if (_clock is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(_clock));
+        }
+
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
         }
     }
 

@@ -1,9 +1,9 @@
 using System.Runtime.InteropServices;
 
-namespace Occupancy.Bench.EdgeIngest;
+namespace Occupancy.Testing;
 
-/// <summary>What the numbers were measured on.</summary>
-internal static class MachineInfo
+/// <summary>What a benchmark's numbers were measured on (every benchmark prints it with its results).</summary>
+public static class MachineInfo
 {
     public static string Describe()
     {
@@ -13,6 +13,7 @@ internal static class MachineInfo
         string memory = File.Exists("/proc/meminfo")
             ? $"{long.Parse(File.ReadLines("/proc/meminfo").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024 / 1024.0:F1} GiB"
             : "?";
-        return $"{Environment.ProcessorCount} CPUs ({cpu}), {memory} RAM, {RuntimeInformation.OSDescription}, .NET {Environment.Version}";
+        string load = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+        return $"{Environment.ProcessorCount} CPUs ({cpu}), {memory} RAM, load {load}, {RuntimeInformation.OSDescription}, .NET {Environment.Version}";
     }
 }
