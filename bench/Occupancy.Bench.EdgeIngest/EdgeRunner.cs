@@ -52,6 +52,13 @@ internal sealed class EdgeRunner : IAsyncDisposable
             timeout,
             $"the edge wrote {records} records to InfluxDB");
 
+    /// <summary>The outbox's last durable record and how many records the InfluxDB writer has still to ship.</summary>
+    public async Task<(long DurableLsn, long BehindInflux)> OutboxAsync()
+    {
+        var data = (await ReadyAsync("outbox")).GetProperty("data");
+        return (data.GetProperty("durableLsn").GetInt64(), data.GetProperty("behind.influx").GetInt64());
+    }
+
     /// <summary>Average outbox records per fsync, from the edge's own histogram: what group commit shares.</summary>
     public async Task<double> RecordsPerFsyncAsync()
     {

@@ -125,21 +125,32 @@ public sealed partial class ExternalBrokerIngest(
                     continue;
                 }
 
-                try
-                {
-                    await message.AcknowledgeAsync(stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // The connection it came on is gone: the broker delivers it again, and the
-                    // edge recognises the repeat (same device sequence number, same InfluxDB point).
-                    LogAcknowledgementLost(logger, ex.Message);
-                }
+                // Sent without waiting for the socket write: the client queues the PUBACKs in
+                // order, and the next record's outcome is usually already known.
+                _ = AcknowledgeAsync(message, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping: whatever was not acknowledged is delivered again to the next session.
+        }
+    }
+
+    private async Task AcknowledgeAsync(MqttApplicationMessageReceivedEventArgs message, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await message.AcknowledgeAsync(stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The connection it came on is gone: the broker delivers it again, and the edge
+            // recognises the repeat (same device sequence number, same InfluxDB point).
+            LogAcknowledgementLost(logger, ex.Message);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: the next session gets it again.
         }
     }
 

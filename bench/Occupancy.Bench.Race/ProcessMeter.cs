@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace Occupancy.Bench.Race;
+
+/// <summary>CPU time and memory of one process, from /proc: what a contender cost.</summary>
+internal sealed class ProcessMeter(int pid)
+{
+    private const double TicksPerSecond = 100; // USER_HZ on Linux
+
+    private double _startCpu;
+    private long _peakRssKb;
+
+    public void Start()
+    {
+        _startCpu = CpuSeconds();
+        _peakRssKb = RssKb();
+    }
+
+    /// <summary>Called now and then during the run: RSS is sampled, the peak kept.</summary>
+    public void Sample() => _peakRssKb = Math.Max(_peakRssKb, RssKb());
+
+    public (double CpuSeconds, double PeakRssMb) Stop()
+    {
+        Sample();
+        return (CpuSeconds() - _startCpu, _peakRssKb / 1024.0);
+    }
+
+    private double CpuSeconds()
+    {
+        // Fields after the command name (which may hold spaces): utime is field 14, stime 15.
+        string stat = File.ReadAllText($"/proc/{pid}/stat");
+        string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
+    }
+
+    private long RssKb()
+    {
+        string? line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+    }
+}
