@@ -25,6 +25,7 @@ public sealed partial class ExternalBrokerIngest(
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
     private const ushort ReceiveMaximum = 1000;
+    private const int MaxAcknowledgementsInFlight = 64;
     private static readonly string[] DeviceChannels = [Channels.State, Channels.Status, "evt/#"];
 
     private readonly ExternalBrokerOptions _options = options.Value.External;
@@ -114,6 +115,10 @@ public sealed partial class ExternalBrokerIngest(
 
     private async Task AcknowledgeInOrderAsync(ChannelReader<PendingAcknowledgement> pending, CancellationToken stoppingToken)
     {
+        // PUBACKs are sent without waiting for each socket write, but only so many at a time: an
+        // unbounded queue behind the client's send lock would hold memory and delay its keep-alive
+        // pings until the broker drops the connection.
+        var sending = new Queue<Task>();
         try
         {
             await foreach (var (message, outcome) in pending.ReadAllAsync(stoppingToken))
@@ -125,9 +130,11 @@ public sealed partial class ExternalBrokerIngest(
                     continue;
                 }
 
-                // Sent without waiting for the socket write: the client queues the PUBACKs in
-                // order, and the next record's outcome is usually already known.
-                _ = AcknowledgeAsync(message, stoppingToken);
+                sending.Enqueue(AcknowledgeAsync(message, stoppingToken));
+                while (sending.Count > 0 && (sending.Peek().IsCompleted || sending.Count > MaxAcknowledgementsInFlight))
+                {
+                    await sending.Dequeue();
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
