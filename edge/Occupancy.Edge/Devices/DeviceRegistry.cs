@@ -63,6 +63,21 @@ public sealed class DeviceRegistry
         return _site is not null && _site.TryGetProvisioned(deviceId, out var provisioned) && DeviceSecretHashing.Matches(provisioned.Salt, provisioned.Hash, secret);
     }
 
+    /// <summary>Whether the device has a login from either source (not which secret): false once both withdrew it.</summary>
+    public bool HasLogin(string deviceId)
+    {
+        lock (_gate)
+        {
+            ReloadIfChanged();
+            if (_credentials.ContainsKey(deviceId))
+            {
+                return true;
+            }
+        }
+
+        return _site is not null && _site.TryGetProvisioned(deviceId, out _);
+    }
+
     /// <summary>Stores a new secret for the device (replacing any earlier one) and returns it; it is not kept in clear.</summary>
     public string Provision(string deviceId, string? secret = null)
     {

@@ -40,6 +40,14 @@ public sealed partial class DeviceLogin(SiteDirectory site, DeviceRegistry regis
         return MqttConnectReasonCode.Success;
     }
 
+    /// <summary>
+    /// For a device already connected: false once it is no longer a device of the site, or (with
+    /// secrets required) no source provides a login for it any more. A new secret issued for it is
+    /// not noticed here; its next login needs the new one.
+    /// </summary>
+    public bool StillAllowed(string clientId) =>
+        (site.TryGetDesk(clientId, out _) || site.TryGetDoor(clientId, out _)) && (!_requireSecrets || registry.HasLogin(clientId));
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused the login of {ClientId}: {Reason}")]
     private static partial void LogRefused(ILogger logger, string clientId, string reason);
 }

@@ -17,6 +17,7 @@ public sealed partial class EmbeddedBroker(
     IOptions<EdgeOptions> edgeOptions,
     DeviceLogin login,
     DeviceMessageHandler handler,
+    SiteDirectory site,
     ILogger<EmbeddedBroker> logger) : IHostedService, IAsyncDisposable, IDeviceCommandPublisher
 {
     private readonly MqttOptions _options = options.Value;
@@ -40,6 +41,7 @@ public sealed partial class EmbeddedBroker(
             return Task.CompletedTask;
         };
         await _server.StartAsync();
+        site.Changed += OnSiteChanged;
         _listener = await BrokerListener.StartAsync(_options, connections, cancellationToken);
         if (_options.Port != 0)
         {
@@ -94,6 +96,34 @@ public sealed partial class EmbeddedBroker(
         {
             await _listener.DisposeAsync();
             _listener = null;
+        }
+    }
+
+    private void OnSiteChanged(global::Occupancy.Uplink.SiteConfig config) => _ = DisconnectWithdrawnAsync();
+
+    /// <summary>A device the new configuration no longer admits (removed, or its login withdrawn on the server) is disconnected now, not at its next login.</summary>
+    private async Task DisconnectWithdrawnAsync()
+    {
+        try
+        {
+            if (_server is not { } server)
+            {
+                return;
+            }
+
+            foreach (var client in await server.GetClientsAsync())
+            {
+                if (!login.StillAllowed(client.Id))
+                {
+                    LogWithdrawn(logger, client.Id);
+                    await client.DisconnectAsync(new MqttServerClientDisconnectOptions { ReasonCode = MqttDisconnectReasonCode.NotAuthorized });
+                }
+            }
+        }
+        catch (Exception ex)
+        {
+            // The device's next login is refused all the same.
+            LogDisconnectFailed(logger, ex);
         }
     }
 
@@ -157,6 +187,12 @@ public sealed partial class EmbeddedBroker(
 
         return Task.CompletedTask;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Disconnected {ClientId}: the site configuration no longer admits it")]
+    private static partial void LogWithdrawn(ILogger logger, string clientId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not disconnect devices whose login was withdrawn")]
+    private static partial void LogDisconnectFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Protocol} broker listening on {Address}:{Port} for site {SiteId}")]
     private static partial void LogListening(ILogger logger, string protocol, string address, int port, string siteId);

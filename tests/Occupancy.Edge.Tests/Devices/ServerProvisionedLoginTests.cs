@@ -49,6 +49,43 @@ public sealed class ServerProvisionedLoginTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ConnectedDevice_IsDisconnected_WhenTheServerWithdrawsItsLogin()
+    {
+        using var device = new MqttClientFactory().CreateMqttClient();
+        var disconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        device.DisconnectedAsync += _ =>
+        {
+            disconnected.TrySetResult();
+            return Task.CompletedTask;
+        };
+        await device.ConnectAsync(Options("sensor-2", ServerSecret));
+        Assert.True(device.IsConnected);
+
+        _edge.Get<SiteDirectory>().Apply(TestSite.Config with { Version = 4, Devices = [] });
+
+        await disconnected.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.False(device.IsConnected);
+    }
+
+    [Fact]
+    public async Task ConnectedDeviceWithItsOwnLogin_StaysConnected_WhenTheConfigurationChanges()
+    {
+        using var device = new MqttClientFactory().CreateMqttClient();
+        await device.ConnectAsync(Options("sensor-1", TestSite.SecretOf("sensor-1")));
+
+        _edge.Get<SiteDirectory>().Apply(TestSite.Config with { Version = 5, Devices = [] });
+
+        // A publish round trip after the change: the edge has had its chance to disconnect the device.
+        var ack = await device.PublishAsync(new MqttApplicationMessageBuilder()
+            .WithTopic("occupancy/v1/test-site/desk/sensor-1/state")
+            .WithPayload("{\"state\":\"free\",\"seq\":1,\"ts\":1764236400000,\"fw\":\"1.0.0\"}")
+            .WithQualityOfServiceLevel(MQTTnet.Protocol.MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build());
+        Assert.True((int)ack.ReasonCode < 0x80, $"PUBACK {ack.ReasonCode}");
+        Assert.True(device.IsConnected);
+    }
+
+    [Fact]
     public async Task SecretReissuedOnTheServer_ReplacesTheOldOne()
     {
         _edge.Get<SiteDirectory>().Apply(WithServerLogin(TestSite.Config with { Version = 3 }, "sensor-2", "a-new-secret"));
@@ -75,15 +112,17 @@ public sealed class ServerProvisionedLoginTests : IAsyncLifetime
         return config with { Devices = [new ProvisionedDevice(deviceId, salt, hash)] };
     }
 
+    private MqttClientOptions Options(string deviceId, string secret) => new MqttClientOptionsBuilder()
+        .WithTcpServer("127.0.0.1", _edge.MqttPort)
+        .WithClientId(deviceId)
+        .WithCredentials(deviceId, secret)
+        .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
+        .Build();
+
     private async Task<MqttClientConnectResultCode> ConnectAsync(string deviceId, string secret)
     {
         using var device = new MqttClientFactory().CreateMqttClient();
-        var result = await device.ConnectAsync(new MqttClientOptionsBuilder()
-            .WithTcpServer("127.0.0.1", _edge.MqttPort)
-            .WithClientId(deviceId)
-            .WithCredentials(deviceId, secret)
-            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
-            .Build());
+        var result = await device.ConnectAsync(Options(deviceId, secret));
         if (device.IsConnected)
         {
             await device.DisconnectAsync();
