@@ -74,7 +74,7 @@ public sealed class ManySitesTests(InfluxdFixture influx, BrowserFixture browser
     public async Task EachSitesHost_SeesOnlyTheirOwnSpace_InTheAdminApiAndInLiveEdgeEvents()
     {
         await using var server = NetworkServer();
-        var admin = await SignInAsync(server, ServerOnKestrel.AdminEmail, ServerOnKestrel.AdminPassword);
+        var admin = await SignedIn.AdminAsync(server);
         var northHost = await NewHostAsync(server, admin, "north-host", "north");
         var southHost = await NewHostAsync(server, admin, "south-host", "south");
 
@@ -129,22 +129,12 @@ public sealed class ManySitesTests(InfluxdFixture influx, BrowserFixture browser
 
     private static ILocator FreeOf(IPage page, string site) => page.Locator($"a.space-link[data-space-id='{site}'] .space-free");
 
-    private static async Task<SignedIn> SignInAsync(ServerOnKestrel server, string email, string password)
-    {
-        var client = new HttpClient { BaseAddress = server.BaseUrl };
-        using var response = await client.PostAsJsonAsync("/api/account/sign-in", new SignInRequest(email, password));
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"Signing in as {email} answered {(int)response.StatusCode}");
-        var cookie = string.Join("; ", response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
-        client.DefaultRequestHeaders.Add("Cookie", cookie);
-        return new SignedIn(client, cookie);
-    }
-
     private static async Task<SignedIn> NewHostAsync(ServerOnKestrel server, SignedIn admin, string name, string space)
     {
         const string password = "a-long-enough-password";
         using var created = await admin.Client.PostAsJsonAsync("/api/admin/users", new UserRequest($"{name}@occupancy.test", name, password, HostOf: [space]));
         Assert.True(created.IsSuccessStatusCode, $"Creating host {name} answered {(int)created.StatusCode}: {await created.Content.ReadAsStringAsync()}");
-        return await SignInAsync(server, $"{name}@occupancy.test", password);
+        return await SignedIn.SignInAsync(server, $"{name}@occupancy.test", password);
     }
 
     private static async Task<EdgeEvents> EdgeEventsAsync(ServerOnKestrel server, SignedIn user)
@@ -156,8 +146,6 @@ public sealed class ManySitesTests(InfluxdFixture influx, BrowserFixture browser
         await connection.StartAsync();
         return events;
     }
-
-    private sealed record SignedIn(HttpClient Client, string Cookie);
 
     private sealed record SpaceSettingsIds(string Id);
 }
