@@ -54,8 +54,8 @@ export class MemberPage {
       h("div", { class: "me-grid" }, codes, h("div", { class: "me-side" }, passes, whosIn, data)),
     );
 
-    await Promise.all([this.showCodes(codes), this.showPasses(passes), this.showWhosIn(whosIn, profile)]);
     this.showData(data);
+    await Promise.all([this.showCodes(codes), this.showPasses(passes), this.showWhosIn(whosIn, profile)]);
   }
 
   /** Stops refreshing codes: the page is left (its codes must not keep being fetched in the background). */

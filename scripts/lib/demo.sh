@@ -86,7 +86,7 @@ start_server() {
         >"$log" 2>&1 &
     local pid=$!
     remember_process "$pid" server "$log"
-    wait_until server "$pid" "$log" 60 "answer on /healthz" http_ok "http://127.0.0.1:$HTTP_PORT/healthz" || return 1
+    wait_until server "$pid" "$log" 180 "answer on /healthz" http_ok "http://127.0.0.1:$HTTP_PORT/healthz" || return 1
 }
 
 start_edge() {

@@ -28,27 +28,48 @@ public sealed partial class DemoAccounts(
             return;
         }
 
-        if (!string.IsNullOrWhiteSpace(demo.HostEmail) && await users.FindByEmailAsync(demo.HostEmail) is null)
+        if (!string.IsNullOrWhiteSpace(demo.HostEmail))
         {
-            var host = new OccupancyUser { UserName = demo.HostEmail, Email = demo.HostEmail, EmailConfirmed = true, DisplayName = "Demo host" };
-            Check(await users.CreateAsync(host, demo.HostPassword!), $"create the demo host '{demo.HostEmail}'");
-            db.SpaceHosts.Add(new SpaceHost { UserId = host.Id, SpaceId = demo.SpaceId });
-            await db.SaveChangesAsync(cancellationToken);
-            LogCreated("host", demo.HostEmail);
+            var host = await users.FindByEmailAsync(demo.HostEmail);
+            if (host is null)
+            {
+                host = new OccupancyUser { UserName = demo.HostEmail, Email = demo.HostEmail, EmailConfirmed = true, DisplayName = "Demo host" };
+                Check(await users.CreateAsync(host, demo.HostPassword!), $"create the demo host '{demo.HostEmail}'");
+                LogCreated("host", demo.HostEmail);
+            }
+
+            if (!await db.SpaceHosts.AnyAsync(h => h.UserId == host.Id && h.SpaceId == demo.SpaceId, cancellationToken))
+            {
+                db.SpaceHosts.Add(new SpaceHost { UserId = host.Id, SpaceId = demo.SpaceId });
+                await db.SaveChangesAsync(cancellationToken);
+            }
         }
 
-        if (!string.IsNullOrWhiteSpace(demo.MemberEmail) && await users.FindByEmailAsync(demo.MemberEmail) is null)
+        if (!string.IsNullOrWhiteSpace(demo.MemberEmail))
         {
-            await CreateMemberAsync(demo, cancellationToken);
-            LogCreated("member", demo.MemberEmail);
+            await EnsureMemberAsync(demo, cancellationToken);
         }
     }
 
-    private async Task CreateMemberAsync(DemoAccountsOptions demo, CancellationToken cancellationToken)
+    /// <summary>Each step checks what exists, so a first start stopped half-way is completed by the next one.</summary>
+    private async Task EnsureMemberAsync(DemoAccountsOptions demo, CancellationToken cancellationToken)
     {
-        var account = new OccupancyUser { UserName = demo.MemberEmail, Email = demo.MemberEmail, EmailConfirmed = true, DisplayName = "Demo member" };
-        Check(await users.CreateAsync(account, demo.MemberPassword!), $"create the demo member '{demo.MemberEmail}'");
-        Check(await users.AddToRoleAsync(account, Roles.Member), "make the demo member a member");
+        var account = await users.FindByEmailAsync(demo.MemberEmail!);
+        if (account is null)
+        {
+            account = new OccupancyUser { UserName = demo.MemberEmail, Email = demo.MemberEmail, EmailConfirmed = true, DisplayName = "Demo member" };
+            Check(await users.CreateAsync(account, demo.MemberPassword!), $"create the demo member '{demo.MemberEmail}'");
+        }
+
+        if (!await users.IsInRoleAsync(account, Roles.Member))
+        {
+            Check(await users.AddToRoleAsync(account, Roles.Member), "make the demo member a member");
+        }
+
+        if (await db.Members.AnyAsync(m => m.UserId == account.Id, cancellationToken))
+        {
+            return;
+        }
 
         var now = clock.GetUtcNow();
         var member = new Member
@@ -73,6 +94,7 @@ public sealed partial class DemoAccounts(
         });
         db.Members.Add(member);
         await db.SaveChangesAsync(cancellationToken);
+        LogCreated("member", demo.MemberEmail!);
     }
 
     private static void Check(IdentityResult result, string what)
