@@ -34,7 +34,8 @@ internal sealed class ServerRunner : IAsyncDisposable
                  {
                      $"--urls=http://127.0.0.1:{port}", $"--Server:DataDirectory={dataDirectory}", $"--Seed:NetworkFile={networkFile}",
                      $"--Influx:Url={influx}", $"--Influx:Database={database}", $"--Admin:Email={AdminEmail}", $"--Admin:Password={AdminPassword}",
-                     "--Logging:LogLevel:Default=Warning",
+                     // Long enough to measure a slow answer instead of turning it into a 503.
+                     "--Influx:QueryTimeout=00:10:00", "--Logging:LogLevel:Default=Warning",
                  })
         {
             start.ArgumentList.Add(argument);
