@@ -83,6 +83,8 @@ start_server() {
         --urls "http://0.0.0.0:$HTTP_PORT" \
         --Server:DataDirectory="$OCCUPANCY_DATA/server" \
         --Seed:NetworkFile="$OCCUPANCY_ROOT/scripts/demo/network.json" \
+        --Influx:Url="http://127.0.0.1:$INFLUX_PORT" \
+        --Influx:Database=occupancy \
         >"$log" 2>&1 &
     local pid=$!
     remember_process "$pid" server "$log"
@@ -96,6 +98,8 @@ start_edge() {
         dotnet edge/Occupancy.Edge/bin/Release/net10.0/Occupancy.Edge.dll \
         --Edge:SiteId=hq \
         --Edge:DataDirectory="$OCCUPANCY_DATA/edge-hq" \
+        --Edge:HttpPort="$EDGE_HTTP_PORT" \
+        --Influx:UsageMaxLag=16.00:00:00 \
         --Mqtt:Port="$MQTT_PORT" \
         --Influx:Url="http://127.0.0.1:$INFLUX_PORT" \
         --Influx:Database=occupancy \
@@ -104,6 +108,48 @@ start_edge() {
     local pid=$!
     remember_process "$pid" edge "$log"
     wait_until edge "$pid" "$log" 60 "MQTT listener" tcp_open 127.0.0.1 "$MQTT_PORT" || return 1
+}
+
+# The edge's outbox has nothing left for InfluxDB (its /readyz says "behind.influx":0).
+edge_caught_up() {
+    curl -sS --max-time 2 "http://127.0.0.1:$EDGE_HTTP_PORT/readyz" 2>/dev/null | grep -Eq '"behind\.influx": *0[^0-9]'
+}
+
+# On the first start only: two weeks of realistic coworking days played through the real pipeline, time
+# accelerated — simulated sensors publish with past event times to the edge, which records them in its outbox,
+# rolls them up and writes them to InfluxDB — so the host's heatmaps show patterns at once. The edge accepts
+# device times that old for its roll-ups because start_edge raises Influx:UsageMaxLag.
+seed_demo_history() {
+    local marker="$OCCUPANCY_DATA/history-seeded" log="$OCCUPANCY_LOGS/history.log"
+    [[ -e $marker ]] && return 0
+    say "Seeding $DEMO_HISTORY_DAYS days of history through the edge (first start only, a few minutes; log: .data/logs/history.log)"
+    local started=$SECONDS
+    OCCUPANCY_DEVICE_SECRET="$DEVICE_SECRET" \
+        dotnet firmware/Occupancy.Firmware.Simulator/bin/Release/net10.0/Occupancy.Firmware.Simulator.dll \
+        --network "$OCCUPANCY_ROOT/scripts/demo/network.json" \
+        --site hq \
+        --broker-host 127.0.0.1 \
+        --broker-port "$MQTT_PORT" \
+        --speed max \
+        --days "$DEMO_HISTORY_DAYS" \
+        --seed 2026 \
+        --schedule realistic \
+        >"$log" 2>&1 &
+    local pid=$!
+    remember_process "$pid" history "$log"
+    local code=0
+    wait "$pid" || code=$?
+    # It ended by itself: it must not count as a service that died.
+    unset 'STARTED_PIDS[-1]' 'STARTED_NAMES[-1]' 'STARTED_LOGS[-1]'
+    if ((code != 0)); then
+        warn "the history simulator failed (exit $code). Last lines of $log:"
+        tail -n 25 "$log" >&2 || true
+        return 1
+    fi
+    local edge_pid=${STARTED_PIDS[-1]}
+    wait_until edge "$edge_pid" "$OCCUPANCY_LOGS/edge-hq.log" 600 "catch-up with InfluxDB" edge_caught_up || return 1
+    touch "$marker"
+    say "History seeded in $((SECONDS - started)) s"
 }
 
 start_simulator() {
@@ -123,19 +169,21 @@ start_simulator() {
 }
 
 run_demo() {
-    [[ $# -eq 0 ]] || die "demo takes no arguments (ports: OCCUPANCY_HTTP_PORT, OCCUPANCY_MQTT_PORT, OCCUPANCY_INFLUX_PORT, OCCUPANCY_INFLUX_RPC_PORT)"
+    [[ $# -eq 0 ]] || die "demo takes no arguments (ports: OCCUPANCY_HTTP_PORT, OCCUPANCY_MQTT_PORT, OCCUPANCY_INFLUX_PORT, OCCUPANCY_INFLUX_RPC_PORT, OCCUPANCY_EDGE_HTTP_PORT)"
     cd "$OCCUPANCY_ROOT" || exit 1
     HTTP_PORT=${OCCUPANCY_HTTP_PORT:-5080}
     MQTT_PORT=${OCCUPANCY_MQTT_PORT:-1883}
     INFLUX_PORT=${OCCUPANCY_INFLUX_PORT:-8086}
     INFLUX_RPC_PORT=${OCCUPANCY_INFLUX_RPC_PORT:-8088}
+    EDGE_HTTP_PORT=${OCCUPANCY_EDGE_HTTP_PORT:-$((HTTP_PORT + 1))}
+    DEMO_HISTORY_DAYS=${OCCUPANCY_DEMO_HISTORY_DAYS:-14}
     OCCUPANCY_DATA="$OCCUPANCY_ROOT/.data"
     OCCUPANCY_LOGS="$OCCUPANCY_DATA/logs"
 
     ensure_dotnet
     ensure_debian_packages
     ensure_npm_packages
-    require_free_ports "$HTTP_PORT" "$MQTT_PORT" "$INFLUX_PORT" "$INFLUX_RPC_PORT"
+    require_free_ports "$HTTP_PORT" "$MQTT_PORT" "$INFLUX_PORT" "$INFLUX_RPC_PORT" "$EDGE_HTTP_PORT"
     build_demo_projects
 
     mkdir -p "$OCCUPANCY_LOGS" "$OCCUPANCY_DATA/influxdb" "$OCCUPANCY_DATA/server" "$OCCUPANCY_DATA/edge-hq"
@@ -160,6 +208,7 @@ run_demo() {
     start_influxd
     start_server
     start_edge
+    seed_demo_history
     start_simulator
 
     echo
