@@ -8,6 +8,7 @@ import {
   type IRetryPolicy,
   type RetryContext,
 } from "@microsoft/signalr";
+import type { AccessLogEntry, SpaceAccessStatus } from "./accessEvents";
 import type { DeskStateView, FloorPlan, SpaceSummary } from "./api";
 
 export const DashboardHubPath = "hubs/dashboard";
@@ -22,6 +23,10 @@ export const HubEvents = {
   spaceCountsChanged: "SpaceCountsChanged",
   /** Hosts and admins only: a space's edge connected or disconnected. */
   edgeStatusChanged: "EdgeStatusChanged",
+  /** Hosts and admins only: new entries of a space's access log. */
+  accessLogged: "AccessLogged",
+  /** Hosts and admins only: a space's lockdown or its edge's access replica changed. */
+  accessStatusChanged: "AccessStatusChanged",
 } as const;
 
 export interface EdgeStatus {
@@ -37,6 +42,8 @@ export interface DashboardHubHandlers {
   spaceCountsChanged(summary: SpaceSummary): void;
   status(status: ConnectionStatus): void;
   edgeStatusChanged?(status: EdgeStatus): void;
+  accessLogged?(entries: AccessLogEntry[]): void;
+  accessStatusChanged?(status: SpaceAccessStatus): void;
   /** Called after every (re)connection: the server forgot this connection's groups, so watch again. */
   connected(): Promise<void>;
 }
@@ -68,6 +75,8 @@ export class DashboardHub {
     this.connection.on(HubEvents.deskStatesChanged, (changes: DeskStateView[]) => handlers.deskStatesChanged(changes));
     this.connection.on(HubEvents.spaceCountsChanged, (summary: SpaceSummary) => handlers.spaceCountsChanged(summary));
     this.connection.on(HubEvents.edgeStatusChanged, (status: EdgeStatus) => handlers.edgeStatusChanged?.(status));
+    this.connection.on(HubEvents.accessLogged, (entries: AccessLogEntry[]) => handlers.accessLogged?.(entries));
+    this.connection.on(HubEvents.accessStatusChanged, (status: SpaceAccessStatus) => handlers.accessStatusChanged?.(status));
     this.connection.onreconnecting(() => handlers.status("reconnecting"));
     this.connection.onreconnected(() => void this.afterConnect());
     // Automatic reconnect never gives up, so a close means something stopped it: start over later.

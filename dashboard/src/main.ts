@@ -1,5 +1,6 @@
 // The dashboard: the member view (every space's free desks, one floor plan live), the sign-in page and the
 // admin area, chosen by the URL hash.
+import { accessLogged, accessStatusChanged } from "./accessEvents";
 import { currentAccount, isStaff, signOut, type Account } from "./account";
 import { renderAdmin } from "./admin/adminView";
 import { getFloorPlan, getSpaces, type FloorPlan } from "./api";
@@ -75,6 +76,8 @@ const hub = new DashboardHub({
       network.update(summary);
       render();
     }),
+  accessLogged,
+  accessStatusChanged,
   status: (state) => {
     status.dataset.state = state;
     status.textContent = statusText[state];

@@ -4,4 +4,7 @@ namespace Occupancy.Uplink;
 public interface IEdgeClient
 {
     Task SiteConfigChanged(SiteConfig config);
+
+    /// <summary>The site's whole access replica, sent after every change that touches the site (a pass, a credential, a door, lockdown).</summary>
+    Task AccessReplicaChanged(AccessReplica replica);
 }

@@ -31,6 +31,9 @@ internal sealed class ServerOnKestrel : WebApplicationFactory<Program>
     public const string AdminEmail = "admin@occupancy.test";
     public const string AdminPassword = "admin-password-for-end-to-end";
 
+    /// <summary>The network's access key; every edge of these tests holds the same one.</summary>
+    public const string NetworkKeyHex = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+
     public string SiteKey { get; }
 
     public Uri BaseUrl { get; }
@@ -42,6 +45,8 @@ internal sealed class ServerOnKestrel : WebApplicationFactory<Program>
         builder.UseSetting("EdgeKeys:hq", SiteKey);
         builder.UseSetting("Admin:Email", AdminEmail);
         builder.UseSetting("Admin:Password", AdminPassword);
+        builder.UseSetting("Access:NetworkKey", NetworkKeyHex);
+
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -26,6 +26,9 @@ public sealed class OccupancyServerFactory(string? connectionString = null, IRea
     /// <summary>The server's clock, when a test drives time itself (FakeTimeProvider); the system clock otherwise.</summary>
     public TimeProvider? Clock { get; init; }
 
+    /// <summary>The network's access key (card hashes, member pseudonyms), as an edge of this network would hold it.</summary>
+    public const string NetworkKeyHex = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "occupancy-server-tests", Guid.NewGuid().ToString("N"));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -35,6 +38,7 @@ public sealed class OccupancyServerFactory(string? connectionString = null, IRea
         builder.UseSetting($"EdgeKeys:{SiteId}", SiteKey);
         builder.UseSetting("Admin:Email", AdminEmail);
         builder.UseSetting("Admin:Password", AdminPassword);
+        builder.UseSetting("Access:NetworkKey", NetworkKeyHex);
         // Test passwords guard nothing: a cheap hash keeps sign-ins from dominating the run (production keeps the default).
         builder.ConfigureTestServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
         if (Clock is not null)

@@ -2,6 +2,7 @@
 // credentials; passes; accounts (admins only).
 import { isAdmin, type Account } from "../account";
 import { h } from "../dom";
+import { accessPage } from "./accessPage";
 import { membersPage, memberPage, passesPage, usersPage } from "./peoplePages";
 import { utilisationPage } from "../host/utilisationPage";
 import { spacePage } from "./spacePage";
@@ -21,7 +22,9 @@ export async function renderAdmin(container: HTMLElement, hash: string, account:
   );
 
   let content: HTMLElement;
-  if (page === "spaces" && parts[2] && parts[3] === "utilisation") {
+  if (page === "spaces" && parts[2] && parts[3] === "access") {
+    content = await accessPage(parts[2]);
+  } else if (page === "spaces" && parts[2] && parts[3] === "utilisation") {
     content = await utilisationPage(parts[2], parts.slice(4));
   } else if (page === "spaces" && parts[2]) {
     content = await spacePage(parts[2], parts[3] === "floors" ? parts[4] : undefined);

@@ -174,6 +174,7 @@ export async function spacePage(spaceId: string, selectedFloor: string | undefin
     h("h2", { class: "page-title", text: space.name }),
     h("p", { class: "field-help", text: `${space.timeZone} · edge ${space.edgeOnline ? "online" : "offline"} · configuration version ${space.configVersion}` }),
     h("p", {}, h("a", { class: "button", href: utilisationHref(spaceId), text: "Utilisation heatmaps" })),
+    h("p", {}, h("a", { href: `#/admin/spaces/${encodeURIComponent(spaceId)}/access`, text: "Access control, lockdown and door log" })),
     floorEditor.element,
     floor && plan
       ? h("section", { class: "resource", "aria-label": `Plan of ${floor.name}` }, h("h2", { text: `Plan of ${floor.name}` }), planStatus, h("div", { class: "plan" }, plan.element))

@@ -32,6 +32,9 @@ public sealed class AccessReplicaStore
 
     public AccessReplica? Current => _current?.Replica;
 
+    /// <summary>When the server last confirmed the replica (epoch ms); null before the first sync.</summary>
+    public long? SyncedAtMs => _current?.SyncedAtMs;
+
     /// <summary>How long ago the server last confirmed the replica; null before the first sync.</summary>
     public TimeSpan? Age => _current is null ? null : _time.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(_current.SyncedAtMs);
 
@@ -51,6 +54,19 @@ public sealed class AccessReplicaStore
             _current = new Stored(newer ? replica : _current!.Replica, now);
             Save();
             return newer;
+        }
+    }
+
+    /// <summary>The server said the replica held is still its newest: it is as fresh as a new one.</summary>
+    public void Confirm()
+    {
+        lock (_gate)
+        {
+            if (_current is not null)
+            {
+                _current = _current with { SyncedAtMs = _time.GetUtcNow().ToUnixTimeMilliseconds() };
+                Save();
+            }
         }
     }
 

@@ -30,6 +30,7 @@ public static class ShippingServiceExtensions
         builder.Services.AddHostedService<InfluxWriterService>();
 
         builder.Services.AddSingleton<UplinkStatus>();
+        builder.Services.AddSingleton<AccessReplicaSync>();
         builder.Services.AddHostedService<UplinkService>();
 
         var localMeters = new LocalMetersOnly();

@@ -6,5 +6,8 @@ public static class OutboxConsumers
     public const string Influx = "influx";
     public const string Uplink = "uplink";
 
-    public static readonly string[] All = [Influx, Uplink];
+    /// <summary>Door decisions and alarms forwarded to the server's access log.</summary>
+    public const string Audit = "audit";
+
+    public static readonly string[] All = [Influx, Uplink, Audit];
 }

@@ -13,7 +13,9 @@ namespace Occupancy.Edge.Uplink;
 /// waiting state per desk and pushed at most every <see cref="UplinkOptions.MinPushInterval"/>.
 /// While the server is away nothing is lost: the cursor stays put. After every (re)connection
 /// the edge sends the site configuration request, then a full snapshot of every desk, then what
-/// the outbox holds beyond that snapshot.
+/// the outbox holds beyond that snapshot. The access replica is fetched on connecting and taken whenever the
+/// server pushes one (AccessReplicaSync); door decisions and alarms go to the server's access log through their own
+/// cursor (AccessEventForwarder).
 /// </summary>
 public sealed partial class UplinkService(
     IOptions<UplinkOptions> options,
@@ -21,6 +23,7 @@ public sealed partial class UplinkService(
     EventRecorder recorder,
     OutboxLog outbox,
     UplinkStatus status,
+    AccessReplicaSync accessSync,
     TimeProvider time,
     ILogger<UplinkService> logger) : BackgroundService
 {
@@ -35,6 +38,7 @@ public sealed partial class UplinkService(
             .WithUrl(new Uri(new Uri(_options.ServerUrl), EdgeHubContract.Path), o => o.Headers[EdgeHubContract.SiteKeyHeader] = _options.SiteKey)
             .Build();
         connection.On<SiteConfig>(nameof(IEdgeClient.SiteConfigChanged), site.Apply);
+        accessSync.Register(connection);
         connection.Closed += error =>
         {
             status.Disconnected(time.GetUtcNow(), error?.Message ?? "closed");
@@ -43,6 +47,7 @@ public sealed partial class UplinkService(
 
         var consumer = outbox.Consumer(OutboxConsumers.Uplink);
         using var reader = outbox.OpenReader(consumer.Position);
+        using var accessEvents = new AccessEventForwarder(outbox);
         var pending = new DeskStateCoalescer();
         long coveredBySnapshot = 0;
         var lastPush = DateTimeOffset.MinValue;
@@ -61,6 +66,7 @@ public sealed partial class UplinkService(
                 }
 
                 Collect(reader, pending, coveredBySnapshot);
+                await accessEvents.ForwardAsync(connection, stoppingToken);
                 if (pending.Count == 0)
                 {
                     Commit(consumer, reader, pending);
@@ -99,6 +105,7 @@ public sealed partial class UplinkService(
     {
         var config = await connection.InvokeAsync<SiteConfig>(nameof(IEdgeHub.GetSiteConfig), cancellationToken);
         site.Apply(config);
+        await accessSync.OnConnectedAsync(connection, cancellationToken);
         var (desks, lsn) = recorder.Snapshot();
         var snapshot = desks.Select(d => new DeskStateChange(d.DeskId, d.State, d.TimestampMs)).ToArray();
         foreach (var chunk in snapshot.Chunk(MaxPush))

@@ -16,4 +16,7 @@ public sealed class Door
 
     /// <summary>How long a granted tap keeps the door unlocked.</summary>
     public int UnlockSeconds { get; set; } = 5;
+
+    /// <summary>One of <see cref="DoorModes"/>.</summary>
+    public string Mode { get; set; } = DoorModes.Normal;
 }

@@ -35,11 +35,18 @@ public abstract class OccupancyDbContext(DbContextOptions options) : IdentityDbC
 
     public DbSet<CheckIn> CheckIns => Set<CheckIn>();
 
+    public DbSet<AccessSequence> AccessSequence => Set<AccessSequence>();
+
+    public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
+
+    public DbSet<AccessDailyCount> AccessDailyCounts => Set<AccessDailyCount>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
         ConfigureLayout(modelBuilder);
         ConfigurePeople(modelBuilder);
+        AccessModel.Configure(modelBuilder);
     }
 
     private static void ConfigureLayout(ModelBuilder modelBuilder)

@@ -30,7 +30,7 @@ public sealed class Pass
 
     public DateTimeOffset? RevokedAt { get; set; }
 
-    /// <summary>Grows with every change, so edges can replicate passes incrementally.</summary>
+    /// <summary>The network access version of the pass's last change (stamped on save by AccessChangeInterceptor).</summary>
     public long Version { get; set; }
 
     public List<PassSpace> Spaces { get; set; } = [];

@@ -13,6 +13,9 @@ public sealed class Space
     /// <summary>Grows with every change of what the edge needs (desks, doors, zones, devices); sent in SiteConfig.</summary>
     public long ConfigVersion { get; set; } = 1;
 
+    /// <summary>Every door of the space opens for admins only (sent to the edge in the access replica).</summary>
+    public bool Lockdown { get; set; }
+
     public List<OpeningHours> OpeningHours { get; set; } = [];
 
     public List<Floor> Floors { get; set; } = [];

@@ -36,6 +36,7 @@ public static class ApiExtensions
         app.MapMeApi();
         app.MapWhosInApi();
         app.MapUtilisationApi();
+        app.MapAccessApi();
         app.MapOpenApi();
         return app;
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Occupancy.Server.Access;
 using Occupancy.Server.Data;
 
 namespace Occupancy.Server.Extensions;
@@ -17,9 +18,9 @@ public static class DatabaseExtensions
         services.AddSingleton<DatabaseLocation>();
 
         services.AddDbContext<SqliteOccupancyDbContext>((sp, options) =>
-            options.UseSqlite(sp.GetRequiredService<DatabaseLocation>().ConnectionString));
+            options.UseSqlite(sp.GetRequiredService<DatabaseLocation>().ConnectionString).AddInterceptors(sp.GetRequiredService<AccessChangeInterceptor>(), sp.GetRequiredService<AccessTransactionInterceptor>()));
         services.AddDbContext<PostgreSqlOccupancyDbContext>((sp, options) =>
-            options.UseNpgsql(sp.GetRequiredService<DatabaseLocation>().ConnectionString));
+            options.UseNpgsql(sp.GetRequiredService<DatabaseLocation>().ConnectionString).AddInterceptors(sp.GetRequiredService<AccessChangeInterceptor>(), sp.GetRequiredService<AccessTransactionInterceptor>()));
         services.AddScoped<OccupancyDbContext>(sp => sp.GetRequiredService<DatabaseLocation>().Provider == DatabaseProviders.PostgreSql
             ? sp.GetRequiredService<PostgreSqlOccupancyDbContext>()
             : sp.GetRequiredService<SqliteOccupancyDbContext>());

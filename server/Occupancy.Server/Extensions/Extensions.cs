@@ -42,6 +42,7 @@ public static class Extensions
                 .RequireAuthenticatedUser()
                 .RequireClaim(SiteKeyDefaults.SiteClaim));
 
+        services.AddAccessControl();
         services.AddApis();
         services.AddUtilisation();
         services.AddSignalR();

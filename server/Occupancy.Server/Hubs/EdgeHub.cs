@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.SignalR;
+using Occupancy.Server.Access;
 using Occupancy.Server.Authentication;
 using Occupancy.Server.Data;
 using Occupancy.Server.Live;
@@ -11,7 +12,7 @@ namespace Occupancy.Server.Hubs;
 /// The hub edge gateways connect to, authenticated by their site key (see SiteKeyAuthenticationHandler).
 /// Every call acts on the caller's own site only, taken from the authenticated principal.
 /// </summary>
-public sealed partial class EdgeHub(SiteConfigReader siteConfigs, LiveOccupancy live, EdgeConnections edges, ILogger<EdgeHub> logger)
+public sealed partial class EdgeHub(SiteConfigReader siteConfigs, LiveOccupancy live, EdgeConnections edges, EdgeAccessLink access, ILogger<EdgeHub> logger)
     : Hub<IEdgeClient>, IEdgeHub
 {
     private string SiteId =>
@@ -40,6 +41,15 @@ public sealed partial class EdgeHub(SiteConfigReader siteConfigs, LiveOccupancy 
 
     public async Task PushDeskStates(DeskStateChange[] changes) =>
         await live.ApplyAsync(SiteId, changes ?? [], Context.ConnectionAborted);
+
+    public async Task<AccessReplica?> GetAccessReplica(long haveVersion) =>
+        await access.GetReplicaAsync(SiteId, haveVersion, Context.ConnectionAborted);
+
+    public async Task ReportAccessReplica(AccessReplicaReport report) =>
+        await access.ReportAsync(SiteId, report ?? throw new HubException("A report is required."), Context.ConnectionAborted);
+
+    public async Task PushAccessEvents(AccessEvent[] events) =>
+        await access.StoreAsync(SiteId, events ?? [], Context.ConnectionAborted);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Edge of site {SiteId} connected ({ConnectionId})")]
     private partial void LogConnected(string siteId, string connectionId);

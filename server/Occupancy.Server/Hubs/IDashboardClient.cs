@@ -16,4 +16,10 @@ public interface IDashboardClient
 
     /// <summary>A site's edge connected or disconnected; sent to that space's hosts and to admins.</summary>
     Task EdgeStatusChanged(EdgeStatus status);
+
+    /// <summary>New entries of a space's access log (door decisions, alarms); sent to that space's hosts and to admins.</summary>
+    Task AccessLogged(AccessLogView[] entries);
+
+    /// <summary>A space's lockdown or its edge's replica changed; sent to that space's hosts and to admins.</summary>
+    Task AccessStatusChanged(SpaceAccessStatus status);
 }

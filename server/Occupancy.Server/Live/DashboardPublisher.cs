@@ -49,6 +49,12 @@ public sealed partial class DashboardPublisher(
     public Task EdgeStatusChangedAsync(EdgeStatus status) =>
         HostsOf(status.SpaceId).EdgeStatusChanged(status);
 
+    public Task AccessLoggedAsync(string spaceId, AccessLogView[] entries) =>
+        HostsOf(spaceId).AccessLogged(entries);
+
+    public Task AccessStatusChangedAsync(SpaceAccessStatus status) =>
+        HostsOf(status.SpaceId).AccessStatusChanged(status);
+
     private IDashboardClient HostsOf(string spaceId) =>
         hub.Clients.Groups(DashboardGroups.Hosts(spaceId), DashboardGroups.Admins);
 

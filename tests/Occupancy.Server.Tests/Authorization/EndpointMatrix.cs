@@ -142,6 +142,15 @@ public static class EndpointMatrix
         new("GET", "/api/spaces/pier/utilisation/desk-hours.csv?from=2026-11-16&to=2026-11-22", SpaceB),
         new("GET", "/api/spaces/hq/utilisation/weekday-hours.csv?from=2026-11-16&to=2026-11-22", SpaceA),
         new("GET", "/api/spaces/nowhere/utilisation?from=2026-11-16&to=2026-11-22", "UFFFH"),
+
+        // Access control: a space's status, lockdown and access log are its hosts'; a member reads only their own entries.
+        new("GET", $"{A}/access", SpaceA),
+        new("GET", $"{B}/access", SpaceB),
+        new("POST", $"{A}/access/lockdown", SpaceA, """{"active":false}"""),
+        new("POST", $"{B}/access/lockdown", SpaceB, """{"active":false}"""),
+        new("GET", $"{A}/access/log", SpaceA),
+        new("GET", $"{B}/access/log", SpaceB),
+        new("GET", "/api/account/access-log", SignedIn),
     ];
 
     /// <summary>A member of B alone with a pass for B: an admin may widen it to A without making members of A visible to B.</summary>

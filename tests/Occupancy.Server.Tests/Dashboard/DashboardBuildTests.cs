@@ -36,6 +36,8 @@ public sealed class DashboardBuildTests
             nameof(IDashboardClient.DeskStatesChanged),
             nameof(IDashboardClient.SpaceCountsChanged),
             nameof(IDashboardClient.EdgeStatusChanged),
+            nameof(IDashboardClient.AccessLogged),
+            nameof(IDashboardClient.AccessStatusChanged),
             DashboardHub.Path.TrimStart('/'),
         ];
         Assert.All(names, name => Assert.Contains($"\"{name}\"", hubTs));

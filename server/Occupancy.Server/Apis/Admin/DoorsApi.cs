@@ -60,6 +60,7 @@ public static class DoorsApi
             Name = request.Name!.Trim(),
             DeviceId = request.DeviceId!,
             UnlockSeconds = request.UnlockSeconds,
+            Mode = request.Mode ?? DoorModes.Normal,
         };
         db.Doors.Add(door);
         await db.SaveChangesAsync(cancellationToken);
@@ -89,6 +90,7 @@ public static class DoorsApi
         }
 
         (door.FloorId, door.Name, door.DeviceId, door.UnlockSeconds) = (request.FloorId!, request.Name!.Trim(), request.DeviceId!, request.UnlockSeconds);
+        door.Mode = request.Mode ?? DoorModes.Normal;
         await db.SaveChangesAsync(cancellationToken);
         await layout.PublishAsync(db, spaceId, cancellationToken);
         return TypedResults.Ok(View(door));
@@ -109,7 +111,7 @@ public static class DoorsApi
         return TypedResults.NoContent();
     }
 
-    public static DoorSettings View(Door d) => new(d.Id, d.FloorId, d.Name, d.DeviceId, d.UnlockSeconds);
+    public static DoorSettings View(Door d) => new(d.Id, d.FloorId, d.Name, d.DeviceId, d.UnlockSeconds, d.Mode);
 
     private static async Task ValidateAsync(
         string spaceId, string? doorId, DoorRequest request, OccupancyDbContext db, RequestErrors errors, CancellationToken cancellationToken)
@@ -117,6 +119,11 @@ public static class DoorsApi
         errors.RequireText("name", request.Name);
         errors.RequireId("deviceId", request.DeviceId);
         errors.RequireRange("unlockSeconds", request.UnlockSeconds, 1, MaxUnlockSeconds);
+        if (request.Mode is not null && !DoorModes.IsValid(request.Mode))
+        {
+            errors.Add("mode", $"Must be '{DoorModes.Normal}', '{DoorModes.Lockdown}' or '{DoorModes.Free}'.");
+        }
+
         if (!await db.Floors.AnyAsync(f => f.SpaceId == spaceId && f.Id == request.FloorId, cancellationToken))
         {
             errors.Add("floorId", $"Space '{spaceId}' has no floor '{request.FloorId}'.");

@@ -52,7 +52,6 @@ public static class PassesApi
             return Problems.Forbidden("You do not manage every space this pass names.");
         }
 
-        pass.Version = await NextVersionAsync(db, cancellationToken);
         db.Passes.Add(pass);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"{Root}/{pass.Id}", PassRules.View(pass));
@@ -95,7 +94,6 @@ public static class PassesApi
             return Problems.Forbidden("You do not manage every space this pass names.");
         }
 
-        pass.Version = await NextVersionAsync(db, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(PassRules.View(pass));
     }
@@ -117,7 +115,6 @@ public static class PassesApi
         if (pass.RevokedAt is null)
         {
             pass.RevokedAt = clock.GetUtcNow();
-            pass.Version = await NextVersionAsync(db, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -145,10 +142,6 @@ public static class PassesApi
 
     private static IQueryable<Pass> Passes(OccupancyDbContext db, bool tracking = false) =>
         (tracking ? db.Passes : db.Passes.AsNoTracking()).Include(p => p.Spaces).Include(p => p.Doors).AsSplitQuery();
-
-    /// <summary>Edges replicate passes by version: every change takes the next one.</summary>
-    private static async Task<long> NextVersionAsync(OccupancyDbContext db, CancellationToken cancellationToken) =>
-        (await db.Passes.MaxAsync(p => (long?)p.Version, cancellationToken) ?? 0) + 1;
 
     private static ProblemHttpResult NotFound(Guid passId) => Problems.NotFound($"There is no pass '{passId}' you can see.");
 }

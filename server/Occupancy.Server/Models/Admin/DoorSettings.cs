@@ -1,3 +1,3 @@
 namespace Occupancy.Server.Models.Admin;
 
-public sealed record DoorSettings(string Id, string FloorId, string Name, string DeviceId, int UnlockSeconds);
+public sealed record DoorSettings(string Id, string FloorId, string Name, string DeviceId, int UnlockSeconds, string Mode);

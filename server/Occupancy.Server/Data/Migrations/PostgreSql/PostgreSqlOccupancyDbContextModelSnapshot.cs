@@ -154,6 +154,109 @@ namespace Occupancy.Server.Data.Migrations.PostgreSql
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Occupancy.Server.Data.AccessDailyCount", b =>
+                {
+                    b.Property<string>("SpaceId")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DoorId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SpaceId", "Day", "DoorId", "Kind", "Reason");
+
+                    b.ToTable("AccessDailyCounts");
+                });
+
+            modelBuilder.Entity("Occupancy.Server.Data.AccessLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("DoorId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<bool>("Granted")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("MemberPseudonym")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("ReceivedMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SpaceId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("TimestampMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TimestampMs");
+
+                    b.HasIndex("MemberId", "TimestampMs");
+
+                    b.HasIndex("SpaceId", "EventId")
+                        .IsUnique();
+
+                    b.HasIndex("SpaceId", "TimestampMs");
+
+                    b.ToTable("AccessLog");
+                });
+
+            modelBuilder.Entity("Occupancy.Server.Data.AccessSequence", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AccessSequence");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
+                });
+
             modelBuilder.Entity("Occupancy.Server.Data.CheckIn", b =>
                 {
                     b.Property<Guid>("MemberId")
@@ -266,6 +369,10 @@ namespace Occupancy.Server.Data.Migrations.PostgreSql
                         .HasColumnType("text");
 
                     b.Property<string>("FloorId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Mode")
                         .IsRequired()
                         .HasColumnType("text");
 
@@ -565,6 +672,9 @@ namespace Occupancy.Server.Data.Migrations.PostgreSql
                     b.Property<long>("ConfigVersion")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
+
+                    b.Property<bool>("Lockdown")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Name")
                         .IsRequired()
