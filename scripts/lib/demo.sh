@@ -73,6 +73,7 @@ start_server() {
     say "Starting the server on port $HTTP_PORT"
     # The site key goes through the environment (same setting as --EdgeKeys:hq) to keep it out of `ps`.
     EdgeKeys__hq="$EDGE_KEY" \
+        Access__NetworkKey="$NETWORK_KEY" \
         Admin__Email="$DEMO_ADMIN_EMAIL" \
         Admin__Password="$DEMO_ADMIN_PASSWORD" \
         DemoAccounts__HostEmail="$DEMO_HOST_EMAIL" \
@@ -95,6 +96,8 @@ start_edge() {
     local log="$OCCUPANCY_LOGS/edge-hq.log"
     say "Starting the edge for site hq (MQTT on port $MQTT_PORT)"
     Uplink__SiteKey="$EDGE_KEY" \
+        Access__NetworkKey="$NETWORK_KEY" \
+        Access__DoorMasterKey="$DOOR_MASTER_KEY" \
         dotnet edge/Occupancy.Edge/bin/Release/net10.0/Occupancy.Edge.dll \
         --Edge:SiteId=hq \
         --Edge:DataDirectory="$OCCUPANCY_DATA/edge-hq" \
@@ -156,6 +159,7 @@ start_simulator() {
     local log="$OCCUPANCY_LOGS/simulator.log"
     say "Starting the simulated sensor fleet"
     OCCUPANCY_DEVICE_SECRET="$DEVICE_SECRET" \
+        OCCUPANCY_DOOR_MASTER_KEY="$DOOR_MASTER_KEY" \
         dotnet firmware/Occupancy.Firmware.Simulator/bin/Release/net10.0/Occupancy.Firmware.Simulator.dll \
         --network "$OCCUPANCY_ROOT/scripts/demo/network.json" \
         --site hq \
@@ -189,6 +193,10 @@ run_demo() {
     mkdir -p "$OCCUPANCY_LOGS" "$OCCUPANCY_DATA/influxdb" "$OCCUPANCY_DATA/server" "$OCCUPANCY_DATA/edge-hq"
     EDGE_KEY=$(demo_secret edge-key)
     DEVICE_SECRET=$(demo_secret device-secret)
+    # Access control: the network's key (card hashes, member pseudonyms; server and edge) and the door master key
+    # every reader's command key is derived from (edge and simulated readers).
+    NETWORK_KEY=$(demo_secret network-key)
+    DOOR_MASTER_KEY=$(demo_secret door-master-key)
     DEMO_ADMIN_EMAIL=admin@occupancy.local
     DEMO_ADMIN_PASSWORD=$(demo_secret admin-password | cut -c1-20)
     DEMO_HOST_EMAIL=host@occupancy.local
