@@ -90,16 +90,22 @@ internal sealed class AccessSite : IAsyncDisposable
     }
 
     /// <summary>The front door's reader, the firmware core on a simulated board, logged in to the edge's broker.</summary>
-    public Task<SimulatedDoorReader> StartFrontDoorReaderAsync() =>
-        SimulatedDoorReader.StartAsync(
+    public async Task<SimulatedDoorReader> StartFrontDoorReaderAsync()
+    {
+        var reader = await SimulatedDoorReader.StartAsync(
             new DeviceSettings("127.0.0.1", MqttPort, "hq", "reader-front", _readerSecret)
             {
                 DoorKey = DoorKeys.Derive(_doorMasterKey, "reader-front"),
                 PollInterval = TimeSpan.FromMilliseconds(20),
             },
-            // Each tap of these tests is a new one, not a card still lying on the reader.
-            new DoorReaderOptions { RepeatTapIgnoreMs = 0 },
+            // Each tap of these tests is a new one, not a card still lying on the reader; and a busy test machine
+            // may take longer than a real door allows to answer.
+            new DoorReaderOptions { RepeatTapIgnoreMs = 0, DecisionTimeoutMs = 10_000 },
             loggerFactory: null);
+        using var connecting = new CancellationTokenSource(Patience);
+        await reader.WaitUntilConnectedAsync(connecting.Token);
+        return reader;
+    }
 
     /// <summary>A member with a pass for hq and a card; returns their id and the pass's.</summary>
     public async Task<(Guid MemberId, Guid PassId)> NewMemberWithCardAsync(string name, string cardUid)

@@ -92,6 +92,7 @@ public sealed class OutboxLogTests : IDisposable
         outbox.Log.CheckpointedThrough(last);
 
         outbox.Log.Consumer(OutboxConsumers.Influx).Commit(last, null);
+        outbox.Log.Consumer(OutboxConsumers.Audit).Commit(last, null);
         Assert.Equal(0, outbox.Log.DeleteConsumedSegments()); // the uplink still needs them
         outbox.Log.Consumer(OutboxConsumers.Uplink).Commit(300, null);
         int deleted = outbox.Log.DeleteConsumedSegments();
