@@ -3,15 +3,15 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Occupancy.Bench.DashboardLoad;
 
 // Usage: Occupancy.Bench.DashboardLoad [--clients 1000] [--seconds 30] [--rate 20] [--flips 60]
-int clients = Option("--clients", 1000);
-int seconds = Option("--seconds", 30);
-int rate = Option("--rate", 20);
-int flips = Option("--flips", 60);
+int clients = CommandLine.Int(args, "--clients", 1000);
+int seconds = CommandLine.Int(args, "--seconds", 30);
+int rate = CommandLine.Int(args, "--rate", 20);
+int flips = CommandLine.Int(args, "--flips", 60);
 const string SiteKey = "bench-site-key";
 
-var root = RepoRoot();
-Console.WriteLine($"Machine: {Machine()}");
-Console.WriteLine($"Load average before: {LoadAverage()}");
+var root = BuildOutput.RepoRoot;
+Console.WriteLine($"Machine: {Machine.Describe()}");
+Console.WriteLine($"Load average before: {Machine.Load()}");
 await using var server = await ServerProcess.StartAsync(root, SiteKey);
 Console.WriteLine($"Server pid {server.Pid} on {server.BaseUrl}; resident {server.ResidentMiB():F0} MiB");
 
@@ -56,33 +56,4 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
 Console.WriteLine();
 Console.WriteLine($"Sensor report → browser, idle server:        {idleSensor.Summary()}");
 Console.WriteLine($"Sensor report → browser, {dashboards.Connected:N0} clients + {rate}/s: {loadedSensor.Summary()}");
-Console.WriteLine($"Load average after: {LoadAverage()}");
-
-int Option(string name, int fallback)
-{
-    var index = Array.IndexOf(args, name);
-    return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
-}
-
-static string RepoRoot()
-{
-    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-    {
-        if (File.Exists(Path.Combine(dir.FullName, "Occupancy.sln")))
-        {
-            return dir.FullName;
-        }
-    }
-
-    throw new InvalidOperationException("Run from the repository's build output (Occupancy.sln not found above it).");
-}
-
-static string Machine()
-{
-    var cpu = File.Exists("/proc/cpuinfo")
-        ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "?"
-        : "?";
-    return $"{Environment.ProcessorCount} CPUs ({cpu}), {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}";
-}
-
-static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "?";
+Console.WriteLine($"Load average after: {Machine.Load()}");

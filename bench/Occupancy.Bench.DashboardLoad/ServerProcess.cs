@@ -1,16 +1,14 @@
-using System.Diagnostics;
-using System.Net.Http;
 using Occupancy.Testing;
 
 namespace Occupancy.Bench.DashboardLoad;
 
-/// <summary>The server from its Release build output, on a free loopback port, with the demo network and one edge key.</summary>
+/// <summary>The server from its build output, on a free loopback port, with the demo network and one edge key.</summary>
 internal sealed class ServerProcess : IAsyncDisposable
 {
-    private readonly Process _process;
+    private readonly DotnetProcess _process;
     private readonly string _data;
 
-    private ServerProcess(Process process, string data, Uri baseUrl)
+    private ServerProcess(DotnetProcess process, string data, Uri baseUrl)
     {
         (_process, _data, BaseUrl) = (process, data, baseUrl);
     }
@@ -21,89 +19,40 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public static async Task<ServerProcess> StartAsync(string repoRoot, string siteKey)
     {
-        var dll = Path.Combine(repoRoot, "server/Occupancy.Server/bin/Release/net10.0/Occupancy.Server.dll");
-        if (!File.Exists(dll))
-        {
-            throw new FileNotFoundException("Build the server in Release first (./occupancy bench builds it).", dll);
-        }
-
+        var dll = BuildOutput.ServerDll();
         var data = Directory.CreateTempSubdirectory("occupancy-bench-server-").FullName;
         var port = FreeTcpPort.Next();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList =
-            {
-                dll, "--urls", $"http://127.0.0.1:{port}", $"--Server:DataDirectory={data}",
+        var process = DotnetProcess.Start(
+            dll,
+            [
+                "--urls", $"http://127.0.0.1:{port}", $"--Server:DataDirectory={data}",
                 $"--Seed:NetworkFile={Path.Combine(repoRoot, "scripts/demo/network.json")}", "--Logging:LogLevel:Default=Warning",
-            },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["EdgeKeys__hq"] = siteKey;
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the server.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"server: {e.Data}"); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        var baseUrl = new Uri($"http://127.0.0.1:{port}/");
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
+            ],
+            "server: ",
+            new Dictionary<string, string> { ["EdgeKeys__hq"] = siteKey },
+            echoOutput: false);
+        var server = new ServerProcess(process, data, new Uri($"http://127.0.0.1:{port}/"));
+        try
         {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"The server exited with {process.ExitCode}.");
-            }
-
-            try
-            {
-                if ((await http.GetAsync(new Uri(baseUrl, "healthz"))).IsSuccessStatusCode)
-                {
-                    break;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException)
-            {
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The server did not answer /healthz within 60 s.");
-            }
-
-            await Task.Delay(200);
+            await process.WaitUntilHealthyAsync(new Uri(server.BaseUrl, "healthz"), TimeSpan.FromSeconds(60), "the server answers /healthz");
+            return server;
         }
-
-        return new ServerProcess(process, data, baseUrl);
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Resident memory of the server process, from /proc (MiB).</summary>
-    public double ResidentMiB()
-    {
-        var line = File.ReadLines($"/proc/{Pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return line is null ? double.NaN : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0;
-    }
+    public double ResidentMiB() => _process.ResidentMiB();
 
     /// <summary>CPU time the server has used so far (user + system).</summary>
-    public TimeSpan CpuTime()
-    {
-        _process.Refresh();
-        return _process.TotalProcessorTime;
-    }
+    public TimeSpan CpuTime() => _process.CpuTime();
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
+        await _process.DisposeAsync();
         try
         {
             Directory.Delete(_data, recursive: true);

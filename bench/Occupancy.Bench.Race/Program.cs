@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Occupancy.Bench.EdgeIngest;
 using Occupancy.Bench.Race;
 using Occupancy.Testing;
 using Occupancy.Uplink;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Occupancy.Bench.ScaleOut;
@@ -8,14 +7,14 @@ using Occupancy.Uplink;
 
 // Usage: Occupancy.Bench.ScaleOut [--flips 100] [--gap-ms 400]
 // The gap keeps each change past the dashboards' coalescing interval (250 ms), so every change is pushed at once.
-int flips = Option("--flips", 100);
-int gapMs = Option("--gap-ms", 400);
+int flips = CommandLine.Int(args, "--flips", 100);
+int gapMs = CommandLine.Int(args, "--gap-ms", 400);
 const string SiteKey = "bench-scale-out-site-key";
 const string Desk = "desk-101";
 
-var root = RepoRoot();
-Console.WriteLine($"Machine: {Environment.ProcessorCount} CPUs, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
-Console.WriteLine($"Load average before: {LoadAverage()}");
+var root = BuildOutput.RepoRoot;
+Console.WriteLine($"Machine: {Machine.Describe()}");
+Console.WriteLine($"Load average before: {Machine.Load()}");
 
 await using var postgres = await PostgresServer.StartAsync();
 await using var redis = await RedisServer.StartAsync();
@@ -26,8 +25,8 @@ var settings = new Dictionary<string, string>
     ["Seed:NetworkFile"] = Path.Combine(root, "scripts/demo/network.json"),
     ["EdgeKeys:hq"] = SiteKey,
 };
-await using var instanceA = await ServerInstance.StartAsync(root, settings); // migrates and seeds the database
-await using var instanceB = await ServerInstance.StartAsync(root, settings);
+await using var instanceA = await ServerInstance.StartAsync(settings); // migrates and seeds the database
+await using var instanceB = await ServerInstance.StartAsync(settings);
 Console.WriteLine($"Instances on {instanceA.BaseUrl} and {instanceB.BaseUrl}; PostgreSQL :{postgres.Port}, Redis :{redis.Port}");
 
 var onA = new Latencies();
@@ -70,7 +69,7 @@ Console.WriteLine("| edge pushes into | dashboard connected to | desk change →
 Console.WriteLine("|---|---|---|");
 Console.WriteLine($"| instance A | instance A (same instance) | {onA.Summary()} |");
 Console.WriteLine($"| instance A | instance B (through Redis) | {onB.Summary()} |");
-Console.WriteLine($"Load average after: {LoadAverage()}");
+Console.WriteLine($"Load average after: {Machine.Load()}");
 
 async Task<HubConnection> WatchAsync(Uri server, Latencies latencies)
 {
@@ -99,27 +98,6 @@ async Task<HubConnection> WatchAsync(Uri server, Latencies latencies)
     await connection.InvokeAsync<object>("WatchFloor", "hq", "floor-1");
     return connection;
 }
-
-int Option(string name, int fallback)
-{
-    var index = Array.IndexOf(args, name);
-    return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
-}
-
-static string RepoRoot()
-{
-    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-    {
-        if (File.Exists(Path.Combine(dir.FullName, "Occupancy.sln")))
-        {
-            return dir.FullName;
-        }
-    }
-
-    throw new InvalidOperationException("Run from the repository's build output (Occupancy.sln not found above it).");
-}
-
-static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "?";
 
 /// <summary>The fields of a pushed desk state this benchmark reads.</summary>
 internal sealed record DeskStateWire(string SpaceId, string FloorId, string Id, string State);

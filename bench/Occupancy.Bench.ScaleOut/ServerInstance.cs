@@ -1,78 +1,44 @@
-using System.Diagnostics;
 using Occupancy.Testing;
 
 namespace Occupancy.Bench.ScaleOut;
 
-/// <summary>One server instance from its Release build output on a free loopback port, with the given settings.</summary>
+/// <summary>One server instance from its build output on a free loopback port, with the given settings.</summary>
 internal sealed class ServerInstance : IAsyncDisposable
 {
-    private readonly Process _process;
+    private readonly DotnetProcess _process;
     private readonly string _data;
 
-    private ServerInstance(Process process, string data, Uri baseUrl) => (_process, _data, BaseUrl) = (process, data, baseUrl);
+    private ServerInstance(DotnetProcess process, string data, Uri baseUrl) => (_process, _data, BaseUrl) = (process, data, baseUrl);
 
     public Uri BaseUrl { get; }
 
-    public static async Task<ServerInstance> StartAsync(string repoRoot, IReadOnlyDictionary<string, string> settings)
+    public static async Task<ServerInstance> StartAsync(IReadOnlyDictionary<string, string> settings)
     {
-        var dll = Path.Combine(repoRoot, "server/Occupancy.Server/bin/Release/net10.0/Occupancy.Server.dll");
-        if (!File.Exists(dll))
-        {
-            throw new FileNotFoundException("Build the server in Release first (./occupancy bench builds it).", dll);
-        }
-
+        var dll = BuildOutput.ServerDll();
         var data = Directory.CreateTempSubdirectory("occupancy-bench-scale-out-").FullName;
         var port = FreeTcpPort.Next();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { dll, "--urls", $"http://127.0.0.1:{port}", $"--Server:DataDirectory={data}", "--Logging:LogLevel:Default=Warning" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var (key, value) in settings)
-        {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the server.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine($"server :{port}: {e.Data}"); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
+        var process = DotnetProcess.Start(
+            dll,
+            ["--urls", $"http://127.0.0.1:{port}", $"--Server:DataDirectory={data}", "--Logging:LogLevel:Default=Warning"],
+            $"server :{port}: ",
+            settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value),
+            echoOutput: false);
         var instance = new ServerInstance(process, data, new Uri($"http://127.0.0.1:{port}/"));
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        await Eventually.Until(
-            async () =>
-            {
-                if (process.HasExited)
-                {
-                    throw new InvalidOperationException($"The server exited with {process.ExitCode}.");
-                }
-
-                try
-                {
-                    return (await http.GetAsync(new Uri(instance.BaseUrl, "healthz"))).IsSuccessStatusCode;
-                }
-                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-                {
-                    return false;
-                }
-            },
-            TimeSpan.FromSeconds(90),
-            $"the server on port {port} answers /healthz");
-        return instance;
+        try
+        {
+            await process.WaitUntilHealthyAsync(new Uri(instance.BaseUrl, "healthz"), TimeSpan.FromSeconds(90), $"the server on port {port} answers /healthz");
+            return instance;
+        }
+        catch
+        {
+            await instance.DisposeAsync();
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
+        await _process.DisposeAsync();
         try
         {
             Directory.Delete(_data, recursive: true);

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Occupancy.Bench.EdgeIngest;
-using Occupancy.Bench.Race;
 using Occupancy.Bench.Soak;
 using Occupancy.Testing;
 

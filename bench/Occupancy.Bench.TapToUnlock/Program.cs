@@ -9,7 +9,7 @@ Console.WriteLine($"Machine: {Machine.Describe()}; load average before: {Machine
 
 await using var influx = await InfluxdServer.StartAsync();
 string data = Directory.CreateTempSubdirectory("occupancy-bench-tap-").FullName;
-var results = new List<Latencies>();
+var results = new List<ScenarioLatencies>();
 var commits = new List<CommitTimes>();
 try
 {
@@ -69,7 +69,7 @@ for (int i = 0; i < commits.Count; i++)
 
 return 0;
 
-static async Task<Latencies> RunAsync(string scenario, DoorReaderClient reader, int taps)
+static async Task<ScenarioLatencies> RunAsync(string scenario, DoorReaderClient reader, int taps)
 {
     // A few taps first: JIT and connection warm-up are not what a member waits for.
     for (int i = 0; i < 20; i++)
@@ -86,5 +86,5 @@ static async Task<Latencies> RunAsync(string scenario, DoorReaderClient reader, 
         await Task.Delay(TimeSpan.FromMilliseconds(10));
     }
 
-    return new Latencies(scenario, samples);
+    return new ScenarioLatencies(scenario, samples);
 }

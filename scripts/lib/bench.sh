@@ -12,10 +12,13 @@ bench_key() {
     printf '%s\n' "${name,,}"
 }
 
+# Only the runnable ones: bench/Occupancy.Bench.Common is a library the benchmarks share.
 bench_projects() {
     local project
     for project in "$OCCUPANCY_ROOT"/bench/*/*.csproj; do
-        [[ -f $project ]] && printf '%s\n' "$project"
+        if [[ -f $project ]] && grep -q '<OutputType>Exe</OutputType>' "$project"; then
+            printf '%s\n' "$project"
+        fi
     done
 }
 

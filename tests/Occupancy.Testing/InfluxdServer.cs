@@ -34,30 +34,17 @@ public sealed class InfluxdServer : LocalService
     public static async Task<InfluxdServer> StartAsync(CancellationToken cancellationToken = default)
     {
         var executable = RequiredCommand.Locate("influxd", "influxdb");
-        for (var attempt = 1; ; attempt++)
-        {
-            var port = FreeTcpPort.Next();
-            var server = new InfluxdServer(
-                executable,
-                Directory.CreateTempSubdirectory("occupancy-influxd-").FullName,
-                port,
-                FreeTcpPort.NextExcept(port));
-            try
+        return await StartOnFreePortsAsync(
+            () =>
             {
-                await server.StartProcessAsync(cancellationToken);
-                return server;
-            }
-            catch (ServiceStartException ex) when (attempt < StartAttempts && IsPortConflict(ex))
-            {
-                // Another test took the port between asking for it and influxd binding it: try fresh ports.
-                await server.DisposeAsync();
-            }
-            catch
-            {
-                await server.DisposeAsync();
-                throw;
-            }
-        }
+                var port = FreeTcpPort.Next();
+                return new InfluxdServer(
+                    executable,
+                    Directory.CreateTempSubdirectory("occupancy-influxd-").FullName,
+                    port,
+                    FreeTcpPort.NextExcept(port));
+            },
+            cancellationToken);
     }
 
     public async Task CreateDatabaseAsync(string name, CancellationToken cancellationToken = default)

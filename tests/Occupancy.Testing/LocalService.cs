@@ -68,6 +68,43 @@ public abstract class LocalService(string name, TimeSpan readyTimeout, TimeSpan 
         await _process.WaitUntilReadyAsync(IsReadyAsync, readyTimeout, cancellationToken);
     }
 
+    /// <summary>
+    /// Starts a service made by <paramref name="create"/> (on freshly chosen ports each attempt) and prepared by
+    /// <paramref name="prepare"/>; when another test took a chosen port first, tries again with a new one. A service
+    /// that fails to start is disposed, its files deleted.
+    /// </summary>
+    protected static async Task<TService> StartOnFreePortsAsync<TService>(
+        Func<TService> create,
+        CancellationToken cancellationToken,
+        Func<TService, CancellationToken, Task>? prepare = null)
+        where TService : LocalService
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var service = create();
+            try
+            {
+                if (prepare is not null)
+                {
+                    await prepare(service, cancellationToken);
+                }
+
+                await service.StartProcessAsync(cancellationToken);
+                return service;
+            }
+            catch (ServiceStartException ex) when (attempt < StartAttempts && IsPortConflict(ex))
+            {
+                // Another test took the port between asking for it and the service binding it: try fresh ones.
+                await service.DisposeAsync();
+            }
+            catch
+            {
+                await service.DisposeAsync();
+                throw;
+            }
+        }
+    }
+
     protected static bool IsPortConflict(ServiceStartException exception) =>
         exception.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase)
         || exception.Message.Contains("could not bind", StringComparison.OrdinalIgnoreCase);

@@ -28,29 +28,10 @@ public sealed class MosquittoServer : LocalService
     {
         options ??= new MosquittoOptions();
         var executable = RequiredCommand.Locate("mosquitto", "mosquitto");
-        for (var attempt = 1; ; attempt++)
-        {
-            var server = new MosquittoServer(
-                executable,
-                Directory.CreateTempSubdirectory("occupancy-mosquitto-").FullName,
-                FreeTcpPort.Next());
-            try
-            {
-                await server.WriteConfigAsync(options, cancellationToken);
-                await server.StartProcessAsync(cancellationToken);
-                return server;
-            }
-            catch (ServiceStartException ex) when (attempt < StartAttempts && IsPortConflict(ex))
-            {
-                // Another test took the port between asking for it and mosquitto binding it: try a fresh one.
-                await server.DisposeAsync();
-            }
-            catch
-            {
-                await server.DisposeAsync();
-                throw;
-            }
-        }
+        return await StartOnFreePortsAsync(
+            () => new MosquittoServer(executable, Directory.CreateTempSubdirectory("occupancy-mosquitto-").FullName, FreeTcpPort.Next()),
+            cancellationToken,
+            (server, token) => server.WriteConfigAsync(options, token));
     }
 
     protected override void DeleteFiles() => DeleteFolder(ConfigFolder);

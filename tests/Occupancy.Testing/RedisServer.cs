@@ -26,25 +26,9 @@ public sealed class RedisServer : LocalService
     public static async Task<RedisServer> StartAsync(CancellationToken cancellationToken = default)
     {
         var executable = RequiredCommand.Locate("redis-server", "redis-server");
-        for (var attempt = 1; ; attempt++)
-        {
-            var server = new RedisServer(executable, Directory.CreateTempSubdirectory("occupancy-redis-").FullName, FreeTcpPort.Next());
-            try
-            {
-                await server.StartProcessAsync(cancellationToken);
-                return server;
-            }
-            catch (ServiceStartException ex) when (attempt < StartAttempts && IsPortConflict(ex))
-            {
-                // Another test took the port between asking for it and redis binding it: try a fresh one.
-                await server.DisposeAsync();
-            }
-            catch
-            {
-                await server.DisposeAsync();
-                throw;
-            }
-        }
+        return await StartOnFreePortsAsync(
+            () => new RedisServer(executable, Directory.CreateTempSubdirectory("occupancy-redis-").FullName, FreeTcpPort.Next()),
+            cancellationToken);
     }
 
     protected override void DeleteFiles() => DeleteFolder(Folder);

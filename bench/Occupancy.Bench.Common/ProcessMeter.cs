@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace Occupancy.Bench.Race;
+namespace Occupancy.Bench.Common;
 
 /// <summary>CPU time and memory of one process, from /proc: what a contender cost.</summary>
-internal sealed class ProcessMeter(int pid)
+public sealed class ProcessMeter(int pid)
 {
     private const double TicksPerSecond = 100; // USER_HZ on Linux
 

@@ -1,7 +1,7 @@
 namespace Occupancy.Bench.TapToUnlock;
 
 /// <summary>Tap-to-unlock times of one scenario, in milliseconds.</summary>
-internal sealed class Latencies(string scenario, List<double> samples)
+internal sealed class ScenarioLatencies(string scenario, List<double> samples)
 {
     public string Scenario { get; } = scenario;
 

@@ -1,9 +1,9 @@
 using System.Runtime.InteropServices;
 
-namespace Occupancy.Bench.TapToUnlock;
+namespace Occupancy.Bench.Common;
 
 /// <summary>What the numbers were measured on, and how busy it was.</summary>
-internal static class Machine
+public static class Machine
 {
     public static string Describe()
     {

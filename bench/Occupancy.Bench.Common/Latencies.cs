@@ -1,7 +1,7 @@
-namespace Occupancy.Bench.DashboardLoad;
+namespace Occupancy.Bench.Common;
 
-/// <summary>Latency samples (ms), recorded from many threads, summarised as percentiles.</summary>
-internal sealed class Latencies
+/// <summary>Latency samples (ms), recorded from many threads (e.g. SignalR clients'), summarised as percentiles.</summary>
+public sealed class Latencies
 {
     private readonly List<double> _samples = [];
 
@@ -21,6 +21,14 @@ internal sealed class Latencies
         lock (_samples)
         {
             _samples.Add(milliseconds);
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_samples)
+        {
+            _samples.Clear();
         }
     }
 

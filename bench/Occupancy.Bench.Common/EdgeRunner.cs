@@ -1,17 +1,16 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Occupancy.Testing;
 
-namespace Occupancy.Bench.EdgeIngest;
+namespace Occupancy.Bench.Common;
 
 /// <summary>The edge's own build output run with <c>dotnet</c>, watched through its operations endpoint.</summary>
-internal sealed class EdgeRunner : IAsyncDisposable
+public sealed class EdgeRunner : IAsyncDisposable
 {
-    private readonly Process _process;
+    private readonly DotnetProcess _process;
     private readonly HttpClient _http;
 
-    private EdgeRunner(Process process, int httpPort)
+    private EdgeRunner(DotnetProcess process, int httpPort)
     {
         _process = process;
         _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}/"), Timeout = TimeSpan.FromSeconds(10) };
@@ -22,19 +21,7 @@ internal sealed class EdgeRunner : IAsyncDisposable
     public static async Task<EdgeRunner> StartAsync(IReadOnlyDictionary<string, string> settings)
     {
         int httpPort = FreeTcpPort.Next();
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(EdgeDll());
-        foreach (var (key, value) in settings)
-        {
-            start.ArgumentList.Add($"--{key}={value}");
-        }
-
-        start.ArgumentList.Add($"--Edge:HttpPort={httpPort}");
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => Echo(e.Data);
-        process.ErrorDataReceived += (_, e) => Echo(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var process = DotnetProcess.Start(BuildOutput.EdgeDll(), EdgeArguments.From(settings, httpPort), "  edge | ");
         var edge = new EdgeRunner(process, httpPort);
         await Eventually.Until(async () => await edge.CheckAsync("broker") == "healthy", TimeSpan.FromSeconds(60), "the edge's broker is ready");
         return edge;
@@ -74,13 +61,7 @@ internal sealed class EdgeRunner : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();
-        if (!_process.HasExited)
-        {
-            _process.Kill();
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
+        await _process.DisposeAsync();
     }
 
     private async Task<string?> CheckAsync(string check) =>
@@ -88,30 +69,8 @@ internal sealed class EdgeRunner : IAsyncDisposable
 
     private async Task<JsonElement> ReadyAsync(string check)
     {
-        if (_process.HasExited)
-        {
-            throw new InvalidOperationException($"the edge exited with code {_process.ExitCode}");
-        }
-
+        _process.ThrowIfExited();
         using var json = JsonDocument.Parse(await _http.GetStringAsync("readyz"));
         return json.RootElement.GetProperty("checks").GetProperty(check).Clone();
-    }
-
-    private static void Echo(string? line)
-    {
-        if (line is not null)
-        {
-            Console.Error.WriteLine($"  edge | {line}");
-        }
-    }
-
-    private static string EdgeDll()
-    {
-        // bench/Occupancy.Bench.EdgeIngest/bin/{Configuration}/net10.0/ → edge/Occupancy.Edge/bin/{Configuration}/net10.0/
-        var here = new DirectoryInfo(AppContext.BaseDirectory);
-        string configuration = here.Parent!.Name;
-        string root = Path.GetFullPath(Path.Combine(here.FullName, "..", "..", "..", "..", ".."));
-        string dll = Path.Combine(root, "edge", "Occupancy.Edge", "bin", configuration, "net10.0", "Occupancy.Edge.dll");
-        return File.Exists(dll) ? dll : throw new FileNotFoundException($"the edge is not built ({configuration})", dll);
     }
 }
