@@ -35,6 +35,41 @@ internal sealed class TestEdge : IAsyncDisposable
         IReadOnlyDictionary<string, string?>? settings = null)
     {
         site ??= TestSite.Config;
+
+        // The port is free when picked, but test processes run side by side and another may bind it
+        // before this edge does; a fresh port (and folder) is then the honest retry.
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(influxUrl, serverUrl, createDatabase, site, settings);
+            }
+            catch (Exception e) when (attempt < 5 && IsAddressInUse(e))
+            {
+            }
+        }
+    }
+
+    private static bool IsAddressInUse(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static async Task<TestEdge> StartOnceAsync(
+        string influxUrl,
+        string serverUrl,
+        bool createDatabase,
+        global::Occupancy.Uplink.SiteConfig site,
+        IReadOnlyDictionary<string, string?>? settings)
+    {
         var data = Directory.CreateTempSubdirectory("occupancy-edge-").FullName;
         File.WriteAllText(Path.Combine(data, "site-config.json"), JsonSerializer.Serialize(site));
         var registry = new global::Occupancy.Edge.Devices.DeviceRegistry(data);
@@ -63,7 +98,17 @@ internal sealed class TestEdge : IAsyncDisposable
         }
 
         var host = EdgeApplication.Build([], configuration);
-        await host.StartAsync();
+        try
+        {
+            await host.StartAsync();
+        }
+        catch
+        {
+            await host.StopAsync();
+            host.Dispose();
+            throw;
+        }
+
         return new TestEdge(host, port, data);
     }
 
