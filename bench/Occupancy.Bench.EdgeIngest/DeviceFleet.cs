@@ -86,18 +86,7 @@ internal sealed class DeviceFleet : IAsyncDisposable
         for (int i = 0; i < count; i++)
         {
             long seq = _nextSeq[index]++;
-            string state = seq % 2 == 1 ? DeskStates.Occupied : DeskStates.Free;
-            string payload = new DeskStateMessage(state, new MessageHeader(seq, _baseTs + seq, "1.0.0")).Encode();
-            var message = new MqttApplicationMessageBuilder()
-                .WithTopic(topic)
-                .WithPayload(payload)
-                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-                .Build();
-            var ack = await client.PublishAsync(message);
-            if ((int)ack.ReasonCode >= 0x80)
-            {
-                throw new InvalidOperationException($"{DeviceId(index)} report {seq} refused: {ack.ReasonCode}");
-            }
+            await DeskReport.PublishAsync(client, topic, seq, _baseTs + seq);
         }
     }
 }

@@ -63,18 +63,7 @@ internal sealed class DeskStream(RaceOptions options, string siteId, long baseTi
         string topic = DeviceTopic.Build(siteId, DeviceKinds.Desk, DeviceId(index), Channels.State);
         for (long seq = 1; seq <= count; seq++)
         {
-            string state = seq % 2 == 1 ? DeskStates.Occupied : DeskStates.Free;
-            string payload = new DeskStateMessage(state, new MessageHeader(seq, baseTimestampMs + (seq * 1000), "1.0.0")).Encode();
-            var message = new MqttApplicationMessageBuilder()
-                .WithTopic(topic)
-                .WithPayload(payload)
-                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-                .Build();
-            var ack = await client.PublishAsync(message);
-            if ((int)ack.ReasonCode >= 0x80)
-            {
-                throw new InvalidOperationException($"mosquitto refused report {seq} of {DeviceId(index)}: {ack.ReasonCode}");
-            }
+            await DeskReport.PublishAsync(client, topic, seq, baseTimestampMs + (seq * 1000));
         }
     }
 }

@@ -81,8 +81,7 @@ internal sealed class SiteLoad(SoakOptions options, string siteId) : IAsyncDispo
             int desk = _nextDesk;
             _nextDesk = (_nextDesk + 1) % options.Desks;
             long seq = ++_deskSeq[desk];
-            string state = seq % 2 == 1 ? DeskStates.Occupied : DeskStates.Free;
-            string payload = new DeskStateMessage(state, new MessageHeader(seq, nowMs, "1.0.0")).Encode();
+            string payload = DeskReport.Payload(seq, nowMs);
             Publish(desk, DeviceTopic.Build(siteId, DeviceKinds.Desk, DeskDevice(desk), Channels.State), payload);
             DeskReports++;
         }

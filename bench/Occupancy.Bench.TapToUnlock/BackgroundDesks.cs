@@ -78,13 +78,7 @@ internal sealed class BackgroundDesks : IAsyncDisposable
             using var timer = new PeriodicTimer(period);
             for (long seq = 1; await timer.WaitForNextTickAsync(stop); seq++)
             {
-                string state = seq % 2 == 1 ? DeskStates.Occupied : DeskStates.Free;
-                var message = new MqttApplicationMessageBuilder()
-                    .WithTopic(topic)
-                    .WithPayload(new DeskStateMessage(state, new MessageHeader(seq, baseTs + seq, "1.0.0")).Encode())
-                    .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-                    .Build();
-                await client.PublishAsync(message, stop);
+                await client.PublishAsync(DeskReport.Message(topic, seq, baseTs + seq), stop);
                 Interlocked.Increment(ref _sent);
             }
         }
