@@ -45,6 +45,7 @@ public sealed partial class InfluxWriterService(
 
         var consumer = outbox.Consumer(OutboxConsumers.Influx);
         var usage = new UsageRollup(_options.UsageInterval, consumer.State);
+        var aggregates = new UsageAggregates(influx, edgeOptions.Value.SiteId, _options.UsageInterval);
         using var reader = outbox.OpenReader(consumer.Position);
         var entries = new List<OutboxEntry>(_options.BatchSize);
         var rows = new List<UsageRow>();
@@ -72,6 +73,7 @@ public sealed partial class InfluxWriterService(
             if (lines.Count > 0)
             {
                 await WriteUntilDoneAsync(lines, stoppingToken);
+                await RefreshAggregatesAsync(aggregates, rows, stoppingToken);
                 consumer.Commit(reader.Position, usage.Save());
             }
 
@@ -99,6 +101,25 @@ public sealed partial class InfluxWriterService(
             }
         }
     }
+
+    /// <summary>
+    /// Before the cursor moves, so a crash refreshes them again. Retried while InfluxDB is away; a failure for good is
+    /// logged and passed over: the 5-minute rows are written, and the next rewrite of those hours corrects them.
+    /// </summary>
+    private async Task RefreshAggregatesAsync(UsageAggregates aggregates, List<UsageRow> rows, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await writer.RetryAsync(ct => aggregates.RefreshAsync(rows, ct), "refresh desk_usage_1h and site_usage", stoppingToken);
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            LogAggregatesFailed(logger, ex, rows.Count);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Refreshing the hourly and site usage for {Count} desk_usage rows failed")]
+    private static partial void LogAggregatesFailed(ILogger logger, Exception exception, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Writing a batch of {Count} lines failed unexpectedly; trying it again")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, int count);
