@@ -5,8 +5,8 @@ using Occupancy.Bench.Heatmap;
 using Occupancy.Testing;
 
 // The utilisation API over a long range of a large space: influxd holds the edge's 5-minute desk_usage rows for
-// every desk around the clock; the server answers GET /api/spaces/bench/utilisation (both heatmaps, floors, zones,
-// peak, never/rarely used) within opening hours Mon–Fri 08:00–20:00. Prints each timed request and the median.
+// every desk around the clock, with their hourly (desk_usage_1h) and per-floor (site_usage) sums; the server
+// answers GET /api/spaces/bench/utilisation (both heatmaps, floors, zones, peak, never/rarely used) within opening hours Mon–Fri 08:00–20:00. Prints each timed request and the median.
 var options = HeatmapOptions.Parse(args);
 const string database = "occupancy";
 Console.WriteLine($"Heatmap benchmark: {options.Desks} desks, {options.Days} days of 5-minute desk_usage rows, {options.Runs} timed request(s)");
@@ -22,7 +22,7 @@ var lastDay = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-1);
 var firstDay = lastDay.AddDays(1 - options.Days);
 var seeding = Stopwatch.StartNew();
 var rows = await UsageSeeder.SeedAsync(influxd, database, network, firstDay, options.Days);
-Console.WriteLine($"Seeded {rows:N0} desk_usage rows in {seeding.Elapsed.TotalSeconds:F0} s ({rows / seeding.Elapsed.TotalSeconds:N0} rows/s)");
+Console.WriteLine($"Seeded {rows:N0} rows (desk_usage, desk_usage_1h, site_usage) in {seeding.Elapsed.TotalSeconds:F0} s ({rows / seeding.Elapsed.TotalSeconds:N0} rows/s)");
 
 await using var server = await ServerRunner.StartAsync(networkFile, influxd.BaseUri, database);
 var weekdays = new[] { "monday", "tuesday", "wednesday", "thursday", "friday" };
