@@ -20,6 +20,19 @@ internal static class TestSite
         ],
         [new DoorConfig("front", "reader-1")]);
 
+    /// <summary>The network key the test edges hash card numbers with (Access:NetworkKey).</summary>
+    public const string NetworkKeyHex = "ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100";
+
+    /// <summary>Access rules with one door, "front" on reader-1, that Ada's card 04a1b2c3 opens at any time.</summary>
+    public static AccessReplica CardReplica() => new(
+        SiteId,
+        1,
+        "Europe/Berlin",
+        false,
+        [new DoorAccess("front", "reader-1", 4000, "normal", [])],
+        [new AccessPass("pass-ada", "ada", [], [AccessWindow.Always], 0, long.MaxValue, false, false, false)],
+        [new AccessCredential("card-ada", "ada", AccessCredential.Card, CredentialHashing.CardHash(Convert.FromHexString(NetworkKeyHex), "04a1b2c3"), null, false)]);
+
     /// <summary>The secret each test device was provisioned with.</summary>
     public static string SecretOf(string deviceId) => deviceId + "-secret";
 

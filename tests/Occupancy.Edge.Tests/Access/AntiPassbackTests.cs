@@ -10,7 +10,6 @@ namespace Occupancy.Edge.Tests.Access;
 public sealed class AntiPassbackTests : IDisposable
 {
     private const string MasterKeyHex = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
-    private const string NetworkKeyHex = "ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100";
     private static readonly DoorConfig Entrance = new("gate-in", "reader-in");
     private static readonly DoorConfig Exit = new("gate-out", "reader-out");
     private static readonly DoorConfig Front = new("front", "reader-1");
@@ -29,7 +28,7 @@ public sealed class AntiPassbackTests : IDisposable
             replicas,
             new AccessDecider(new PhoneCodeReplayGuard()),
             new RepeatedDenialWatch(),
-            Create(new AccessOptions { DoorMasterKey = MasterKeyHex, NetworkKey = NetworkKeyHex }),
+            Create(new AccessOptions { DoorMasterKey = MasterKeyHex, NetworkKey = TestSite.NetworkKeyHex }),
             edge,
             _time,
             new AntiPassback());
@@ -91,7 +90,7 @@ public sealed class AntiPassbackTests : IDisposable
 
     private static AccessReplica Replica()
     {
-        byte[] networkKey = Convert.FromHexString(NetworkKeyHex);
+        byte[] networkKey = Convert.FromHexString(TestSite.NetworkKeyHex);
         return new AccessReplica(
             TestSite.SiteId,
             1,

@@ -11,7 +11,6 @@ namespace Occupancy.Edge.Tests.Access;
 public sealed class DoorAccessServiceTests : IDisposable
 {
     private const string MasterKeyHex = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
-    private const string NetworkKeyHex = "ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100";
     private static readonly DoorConfig FrontDoor = new("front", "reader-1");
 
     private readonly TempDirectory _data = new();
@@ -27,7 +26,7 @@ public sealed class DoorAccessServiceTests : IDisposable
             _replicas,
             new AccessDecider(new PhoneCodeReplayGuard()),
             new RepeatedDenialWatch(threshold: 3),
-            Create(new AccessOptions { DoorMasterKey = MasterKeyHex, NetworkKey = NetworkKeyHex }),
+            Create(new AccessOptions { DoorMasterKey = MasterKeyHex, NetworkKey = TestSite.NetworkKeyHex }),
             edge,
             _time);
     }
@@ -130,7 +129,7 @@ public sealed class DoorAccessServiceTests : IDisposable
 
     private static AccessReplica Replica(long version, bool revoked = false)
     {
-        byte[] networkKey = Convert.FromHexString(NetworkKeyHex);
+        byte[] networkKey = Convert.FromHexString(TestSite.NetworkKeyHex);
         return new AccessReplica(
             TestSite.SiteId,
             version,

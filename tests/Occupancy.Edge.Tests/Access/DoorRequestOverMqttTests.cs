@@ -15,13 +15,12 @@ namespace Occupancy.Edge.Tests.Access;
 public sealed class DoorRequestOverMqttTests(InfluxdFixture influx) : IClassFixture<InfluxdFixture>
 {
     private const string MasterKeyHex = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
-    private const string NetworkKeyHex = "ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100";
 
     [Fact]
     public async Task KnownCard_GetsAGrantSignedForThatReader_AndTheDecisionIsRecordedWithoutTheCard()
     {
         await using var edge = await StartEdgeAsync("access_grant", withKeys: true);
-        edge.Get<AccessReplicaStore>().Apply(Replica());
+        edge.Get<AccessReplicaStore>().Apply(TestSite.CardReplica());
         await using var reader = await DeviceMqttClient.ConnectAsync(DeviceKinds.Door, "reader-1", edge.MqttPort);
         var commands = await SubscribeToCommandsAsync(reader);
         string nonce = new('1', 32);
@@ -43,7 +42,7 @@ public sealed class DoorRequestOverMqttTests(InfluxdFixture influx) : IClassFixt
     public async Task UnknownCard_GetsASignedDeny()
     {
         await using var edge = await StartEdgeAsync("access_deny", withKeys: true);
-        edge.Get<AccessReplicaStore>().Apply(Replica());
+        edge.Get<AccessReplicaStore>().Apply(TestSite.CardReplica());
         await using var reader = await DeviceMqttClient.ConnectAsync(DeviceKinds.Door, "reader-1", edge.MqttPort);
         var commands = await SubscribeToCommandsAsync(reader);
 
@@ -82,7 +81,7 @@ public sealed class DoorRequestOverMqttTests(InfluxdFixture influx) : IClassFixt
     public async Task SameRequestSentAgain_GetsTheSameAnswer_DecidedAndRecordedOnce()
     {
         await using var edge = await StartEdgeAsync("access_resend", withKeys: true);
-        edge.Get<AccessReplicaStore>().Apply(Replica());
+        edge.Get<AccessReplicaStore>().Apply(TestSite.CardReplica());
         await using var reader = await DeviceMqttClient.ConnectAsync(DeviceKinds.Door, "reader-1", edge.MqttPort);
         var commands = await SubscribeToCommandsAsync(reader);
         string tap = Tap("04a1b2c3", new string('5', 32), seq: 7).Encode();
@@ -101,7 +100,7 @@ public sealed class DoorRequestOverMqttTests(InfluxdFixture influx) : IClassFixt
     public async Task NonceOfAnEarlierRequest_InADifferentRequest_IsRefusedAndNotDecided()
     {
         await using var edge = await StartEdgeAsync("access_reused", withKeys: true);
-        edge.Get<AccessReplicaStore>().Apply(Replica());
+        edge.Get<AccessReplicaStore>().Apply(TestSite.CardReplica());
         await using var reader = await DeviceMqttClient.ConnectAsync(DeviceKinds.Door, "reader-1", edge.MqttPort);
         string nonce = new('6', 32);
         Assert.True(await reader.PublishAsync(Channels.AccessRequest, Tap("deadbeef", nonce, seq: 1).Encode()) < 0x80);
@@ -118,7 +117,7 @@ public sealed class DoorRequestOverMqttTests(InfluxdFixture influx) : IClassFixt
     public async Task RepeatedDeniedTapsAtOneDoor_RaiseOneRepeatedDenialAlarm_RecordedAndWrittenToInfluxDb()
     {
         await using var edge = await StartEdgeAsync("access_alarm", withKeys: true);
-        edge.Get<AccessReplicaStore>().Apply(Replica());
+        edge.Get<AccessReplicaStore>().Apply(TestSite.CardReplica());
         await using var reader = await DeviceMqttClient.ConnectAsync(DeviceKinds.Door, "reader-1", edge.MqttPort);
 
         for (int i = 1; i <= 6; i++)
@@ -172,26 +171,13 @@ public sealed class DoorRequestOverMqttTests(InfluxdFixture influx) : IClassFixt
         return events;
     }
 
-    private static AccessReplica Replica()
-    {
-        byte[] networkKey = Convert.FromHexString(NetworkKeyHex);
-        return new AccessReplica(
-            TestSite.SiteId,
-            1,
-            "Europe/Berlin",
-            false,
-            [new DoorAccess("front", "reader-1", 4000, "normal", [])],
-            [new AccessPass("pass-ada", "ada", [], [AccessWindow.Always], 0, long.MaxValue, false, false, false)],
-            [new AccessCredential("card-ada", "ada", AccessCredential.Card, CredentialHashing.CardHash(networkKey, "04a1b2c3"), null, false)]);
-    }
-
     private Task<TestEdge> StartEdgeAsync(string database, bool withKeys)
     {
         var settings = new Dictionary<string, string?> { ["Influx:Database"] = database };
         if (withKeys)
         {
             settings["Access:DoorMasterKey"] = MasterKeyHex;
-            settings["Access:NetworkKey"] = NetworkKeyHex;
+            settings["Access:NetworkKey"] = TestSite.NetworkKeyHex;
         }
 
         return TestEdge.StartAsync(influx.Server.BaseUri.ToString(), settings: settings);

@@ -20,7 +20,6 @@ public sealed class ExternalBrokerCommandTests : IAsyncLifetime
     private const string EdgeUser = "edge";
     private const string EdgePassword = "edge-password";
     private const string MasterKeyHex = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
-    private const string NetworkKeyHex = "ffeeddccbbaa99887766554433221100ffeeddccbbaa99887766554433221100";
 
     private MosquittoServer _broker = null!;
 
@@ -57,7 +56,7 @@ public sealed class ExternalBrokerCommandTests : IAsyncLifetime
     {
         await using var edge = await StartEdgeAsync();
         await Eventually.Until(() => edge.Get<Edge.Mqtt.ExternalBrokerIngest>().IsConnected, TimeSpan.FromSeconds(15), "the edge has subscribed to mosquitto");
-        edge.Get<AccessReplicaStore>().Apply(Replica());
+        edge.Get<AccessReplicaStore>().Apply(TestSite.CardReplica());
         using var reader = await ConnectAsync("reader-1");
         var commands = new ConcurrentQueue<string>();
         reader.ApplicationMessageReceivedAsync += e =>
@@ -102,7 +101,7 @@ public sealed class ExternalBrokerCommandTests : IAsyncLifetime
             ["Mqtt:External:Password"] = EdgePassword,
             ["Mqtt:External:ClientId"] = "edge-commands",
             ["Access:DoorMasterKey"] = MasterKeyHex,
-            ["Access:NetworkKey"] = NetworkKeyHex,
+            ["Access:NetworkKey"] = TestSite.NetworkKeyHex,
         });
 
     private async Task<IMqttClient> ConnectAsync(string deviceId)
@@ -123,17 +122,4 @@ public sealed class ExternalBrokerCommandTests : IAsyncLifetime
         .WithPayload(new AccessRequestMessage(nonce, new Credential(Credential.Card, card), new MessageHeader(1, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), "1.0.0")).Encode())
         .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
         .Build();
-
-    private static AccessReplica Replica()
-    {
-        byte[] networkKey = Convert.FromHexString(NetworkKeyHex);
-        return new AccessReplica(
-            TestSite.SiteId,
-            1,
-            "Europe/Berlin",
-            false,
-            [new DoorAccess("front", "reader-1", 4000, "normal", [])],
-            [new AccessPass("pass-ada", "ada", [], [AccessWindow.Always], 0, long.MaxValue, false, false, false)],
-            [new AccessCredential("card-ada", "ada", AccessCredential.Card, CredentialHashing.CardHash(networkKey, "04a1b2c3"), null, false)]);
-    }
 }
