@@ -39,6 +39,9 @@ public sealed class OccupancyServerFactory(string? connectionString = null, IRea
         builder.UseSetting("Admin:Email", AdminEmail);
         builder.UseSetting("Admin:Password", AdminPassword);
         builder.UseSetting("Access:NetworkKey", NetworkKeyHex);
+        // Reports roll up the days they need on demand; the background roll-up would otherwise reach for an InfluxDB
+        // on the default port. Tests of the roll-up turn it on or call it themselves.
+        builder.UseSetting("UsageRollup:Enabled", "false");
         // Test passwords guard nothing: a cheap hash keeps sign-ins from dominating the run (production keeps the default).
         builder.ConfigureTestServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000));
         if (Clock is not null)

@@ -59,7 +59,7 @@ public sealed class DeskUsageReader(InfluxV1Client influx, IOptions<UtilisationI
         return rows;
     }
 
-    private async Task<JsonDocument> QueryAsync(string query, CancellationToken cancellationToken)
+    internal async Task<JsonDocument> QueryAsync(string query, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.QueryTimeout);
@@ -77,10 +77,10 @@ public sealed class DeskUsageReader(InfluxV1Client influx, IOptions<UtilisationI
     private static IEnumerable<JsonElement> Results(JsonDocument document) =>
         document.RootElement.TryGetProperty("results", out var results) ? results.EnumerateArray() : [];
 
-    private static IEnumerable<JsonElement> Series(JsonDocument document) =>
+    internal static IEnumerable<JsonElement> Series(JsonDocument document) =>
         Results(document).SelectMany(r => r.TryGetProperty("series", out var series) ? series.EnumerateArray() : []);
 
-    private static string Where(string siteId, string? floorId, DateTimeOffset startUtc, DateTimeOffset endUtc)
+    internal static string Where(string siteId, string? floorId, DateTimeOffset startUtc, DateTimeOffset endUtc)
     {
         var where = $"\"site\" = '{Escape(siteId)}'";
         if (floorId is not null)
@@ -92,5 +92,5 @@ public sealed class DeskUsageReader(InfluxV1Client influx, IOptions<UtilisationI
             $" AND time >= {startUtc.ToUnixTimeMilliseconds()}ms AND time < {endUtc.ToUnixTimeMilliseconds()}ms");
     }
 
-    private static string Escape(string value) => value.Replace("\\", "\\\\").Replace("'", "\\'");
+    internal static string Escape(string value) => value.Replace("\\", "\\\\").Replace("'", "\\'");
 }

@@ -66,6 +66,33 @@ public sealed class OpeningSchedule
         return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(midnight, zone), TimeSpan.Zero);
     }
 
+    /// <summary>Every opening and closing time falls on a whole hour, so each local hour is either open or closed throughout.</summary>
+    public static bool OnWholeHours(IReadOnlyCollection<OpeningHours> hours) =>
+        hours.All(h => h.Opens.ToTimeSpan().Ticks % TimeSpan.TicksPerHour == 0 && ClosesAt(h).Ticks % TimeSpan.TicksPerHour == 0);
+
+    /// <summary>
+    /// Whether local hour h of weekday d is open, at [(int)d * 24 + h], for opening hours <see cref="OnWholeHours"/>;
+    /// all open when none are set.
+    /// </summary>
+    public static bool[] OpenHours(IReadOnlyCollection<OpeningHours> hours)
+    {
+        var open = new bool[7 * 24];
+        if (hours.Count == 0)
+        {
+            Array.Fill(open, true);
+        }
+
+        foreach (var period in hours)
+        {
+            for (var hour = period.Opens.Hour; hour < ClosesAt(period).TotalHours; hour++)
+            {
+                open[(int)period.Day * 24 + hour] = true;
+            }
+        }
+
+        return open;
+    }
+
     private static double OpenSeconds(Dictionary<DayOfWeek, OpeningHours[]> byDay, DateTime local, TimeSpan step)
     {
         if (!byDay.TryGetValue(local.DayOfWeek, out var periods))

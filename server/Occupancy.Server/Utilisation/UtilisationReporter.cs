@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Options;
 using Occupancy.Server.Apis.Validation;
 using Occupancy.Server.Data;
 using Occupancy.Server.Models.Utilisation;
@@ -8,9 +9,11 @@ namespace Occupancy.Server.Utilisation;
 /// <summary>
 /// Builds a <see cref="UtilisationReport"/>: utilisation is occupied seconds over open seconds, both counted only
 /// within the space's opening hours in its own time zone. Desks are the ones the space has now; rows InfluxDB holds
-/// for removed desks are left out.
+/// for removed desks are left out. With opening times on whole hours (or none) it reads the daily roll-up
+/// (<see cref="DailyUsageRollup"/>), rolling up on the spot the days that have none yet and reading the days not yet
+/// closed live; with opening times inside an hour it sums the edges' 5-minute rows into buckets that fit them.
 /// </summary>
-public sealed class UtilisationReporter(DeskUsageReader usage)
+public sealed class UtilisationReporter(DeskUsageReader usage, DailyUsageRollup rollup, IOptions<UsageRollupOptions> rollupOptions, TimeProvider clock)
 {
     private const int HoursPerDay = 24;
 
@@ -32,16 +35,9 @@ public sealed class UtilisationReporter(DeskUsageReader usage)
             weekdayHourOpen[(int)bucket.Weekday * HoursPerDay + bucket.HourOfDay] += bucket.OpenSeconds;
         }
 
-        var perDesk = usage.ReadPerDeskAsync(space.Id, request.FloorId, schedule, (desk, startMs, occupied) =>
-        {
-            if (deskIndex.TryGetValue(desk, out var index) && schedule.TryGetOpen(startMs, out var bucket))
-            {
-                deskHourOccupied[index * HoursPerDay + bucket.HourOfDay] += occupied;
-                weekdayHourOccupied[(int)bucket.Weekday * HoursPerDay + bucket.HourOfDay] += occupied;
-            }
-        }, cancellationToken);
-        var perInterval = usage.ReadPerIntervalAsync(space.Id, request.FloorId, schedule.StartUtc, schedule.EndUtc, cancellationToken);
-        await Task.WhenAll(perDesk, perInterval);
+        var peak = OpeningSchedule.OnWholeHours(space.OpeningHours)
+            ? await ReadRolledUpAsync(space, request, zone, deskIndex, deskHourOccupied, weekdayHourOccupied, cancellationToken)
+            : await ReadFineAsync(space, request, schedule, deskIndex, deskHourOccupied, weekdayHourOccupied, cancellationToken);
 
         var hours = Enumerable.Range(0, HoursPerDay).Where(h => schedule.HasOpenHour[h]).ToArray();
         var openPerDesk = hourOpen.Sum();
@@ -74,7 +70,7 @@ public sealed class UtilisationReporter(DeskUsageReader usage)
             weekdays,
             floorViews,
             zoneViews,
-            Peak(await perInterval, zone, desks.Length),
+            Peak(peak, zone, desks.Length),
             request.RarelyUsedBelow,
             deskViews.Where(d => openPerDesk > 0 && d.OccupiedSeconds == 0).Select(d => d.Id).ToArray(),
             deskViews.Where(d => d.OccupiedSeconds > 0 && d.Utilisation < request.RarelyUsedBelow).Select(d => d.Id).ToArray());
@@ -94,16 +90,142 @@ public sealed class UtilisationReporter(DeskUsageReader usage)
         return new GroupUtilisation(id, name, desks.Length, Ratio(occupied, open), occupied, open);
     }
 
-    private PeakOccupancy? Peak(IReadOnlyList<(long StartMs, double OccupiedSeconds)> intervals, TimeZoneInfo zone, int deskCount)
+    private PeakOccupancy? Peak(IntervalPeak? peak, TimeZoneInfo zone, int deskCount)
     {
-        if (intervals.Count == 0)
+        if (peak is not { } busiest)
         {
             return null;
         }
 
         var seconds = usage.IntervalSeconds;
-        var busiest = intervals.MaxBy(i => i.OccupiedSeconds);
         var at = TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(busiest.StartMs), zone);
         return new PeakOccupancy(busiest.OccupiedSeconds / seconds, at.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture), (int)(seconds / 60), deskCount);
+    }
+
+    /// <summary>
+    /// Occupied seconds per desk and local hour from the daily roll-up, counting the hours open on each day's weekday.
+    /// Days without a stored roll-up are rolled up now; the closed ones among them are stored for the next request.
+    /// </summary>
+    private async Task<IntervalPeak?> ReadRolledUpAsync(
+        Space space, UtilisationRequest request, TimeZoneInfo zone, Dictionary<string, int> deskIndex,
+        double[] deskHourOccupied, double[] weekdayHourOccupied, CancellationToken cancellationToken)
+    {
+        var days = LocalDay.Range(zone, request.From, request.To);
+        var stored = await rollup.ReadDaysAsync(space.Id, days[0].StartMs, days[^1].EndMs, cancellationToken);
+        var weekdays = days.Where(d => stored.ContainsKey(d.StartMs)).ToDictionary(d => d.StartMs, d => d.Date.DayOfWeek);
+        var open = OpeningSchedule.OpenHours(space.OpeningHours);
+
+        void Add(string desk, DayOfWeek weekday, double[] hours)
+        {
+            if (!deskIndex.TryGetValue(desk, out var index))
+            {
+                return;
+            }
+
+            var day = (int)weekday * HoursPerDay;
+            for (var hour = 0; hour < HoursPerDay; hour++)
+            {
+                if (open[day + hour] && hours[hour] != 0)
+                {
+                    deskHourOccupied[index * HoursPerDay + hour] += hours[hour];
+                    weekdayHourOccupied[day + hour] += hours[hour];
+                }
+            }
+        }
+
+        // Rows of a day without its space row may be half written: that day is rolled up again instead.
+        var reading = rollup.ReadDeskDaysAsync(space.Id, request.FloorId, days[0].StartMs, days[^1].EndMs, (desk, dayMs, hours) =>
+        {
+            if (weekdays.TryGetValue(dayMs, out var weekday))
+            {
+                Add(desk, weekday, hours);
+            }
+        }, cancellationToken);
+        var computed = new List<DayUsage>();
+        try
+        {
+            foreach (var run in MissingRuns(days, stored))
+            {
+                computed.AddRange(await rollup.ComputeAsync(space.Id, zone, run.From, run.To, cancellationToken));
+            }
+        }
+        finally
+        {
+            await reading;
+        }
+
+        IntervalPeak? peak = null;
+        foreach (var day in stored.Values)
+        {
+            if ((request.FloorId is null ? day.SpacePeak : day.FloorPeaks.TryGetValue(request.FloorId, out var p) ? p : null) is { } dayPeak)
+            {
+                peak = IntervalPeak.Busier(peak, dayPeak);
+            }
+        }
+
+        foreach (var day in computed)
+        {
+            foreach (var desk in day.Desks.Values.Where(d => request.FloorId is null || d.Floor == request.FloorId))
+            {
+                Add(desk.Desk, day.Day.Date.DayOfWeek, desk.Hours);
+            }
+
+            if ((request.FloorId is null ? day.SpacePeak : day.FloorPeaks.TryGetValue(request.FloorId, out var p) ? p : null) is { } dayPeak)
+            {
+                peak = IntervalPeak.Busier(peak, dayPeak);
+            }
+        }
+
+        var now = clock.GetUtcNow();
+        var closed = computed.Where(d => rollupOptions.Value.IsClosed(d.Day, now)).ToArray();
+        if (closed.Length > 0)
+        {
+            await rollup.WriteAsync(space.Id, closed, cancellationToken);
+        }
+
+        return peak;
+    }
+
+    /// <summary>Consecutive days of <paramref name="days"/> without a stored roll-up.</summary>
+    private static IEnumerable<(DateOnly From, DateOnly To)> MissingRuns(LocalDay[] days, Dictionary<long, StoredDay> stored)
+    {
+        DateOnly? from = null;
+        for (var i = 0; i <= days.Length; i++)
+        {
+            var missing = i < days.Length && !stored.ContainsKey(days[i].StartMs);
+            if (missing && from is null)
+            {
+                from = days[i].Date;
+            }
+            else if (!missing && from is { } start)
+            {
+                yield return (start, days[i - 1].Date);
+                from = null;
+            }
+        }
+    }
+
+    /// <summary>Occupied seconds per bucket of the schedule (finer than an hour where opening times need it), from the edges' rows.</summary>
+    private async Task<IntervalPeak?> ReadFineAsync(
+        Space space, UtilisationRequest request, OpeningSchedule schedule, Dictionary<string, int> deskIndex,
+        double[] deskHourOccupied, double[] weekdayHourOccupied, CancellationToken cancellationToken)
+    {
+        var perDesk = usage.ReadPerDeskAsync(space.Id, request.FloorId, schedule, (desk, startMs, occupied) =>
+        {
+            if (deskIndex.TryGetValue(desk, out var index) && schedule.TryGetOpen(startMs, out var bucket))
+            {
+                deskHourOccupied[index * HoursPerDay + bucket.HourOfDay] += occupied;
+                weekdayHourOccupied[(int)bucket.Weekday * HoursPerDay + bucket.HourOfDay] += occupied;
+            }
+        }, cancellationToken);
+        var perInterval = usage.ReadPerIntervalAsync(space.Id, request.FloorId, schedule.StartUtc, schedule.EndUtc, cancellationToken);
+        await Task.WhenAll(perDesk, perInterval);
+        IntervalPeak? peak = null;
+        foreach (var (startMs, occupied) in await perInterval)
+        {
+            peak = IntervalPeak.Busier(peak, new IntervalPeak(startMs, occupied));
+        }
+
+        return peak;
     }
 }

@@ -38,6 +38,9 @@ public sealed class DashboardOnKestrel : WebApplicationFactory<Program>
         builder.UseSetting("Seed:NetworkFile", RepoPaths.DemoNetwork);
         builder.UseSetting("Admin:Email", OccupancyServerFactory.AdminEmail);
         builder.UseSetting("Admin:Password", OccupancyServerFactory.AdminPassword);
+        // Reports roll up the days they need on demand; the background roll-up would otherwise reach for an InfluxDB
+        // on the default port. Tests of the roll-up turn it on or call it themselves.
+        builder.UseSetting("UsageRollup:Enabled", "false");
         // The demo's host of hq and member (with a pass for hq and a phone credential), as `./occupancy demo` makes them.
         builder.UseSetting("DemoAccounts:HostEmail", HostEmail);
         builder.UseSetting("DemoAccounts:HostPassword", DemoPassword);

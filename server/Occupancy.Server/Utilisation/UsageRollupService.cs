@@ -1,0 +1,132 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Occupancy.Server.Data;
+
+namespace Occupancy.Server.Utilisation;
+
+/// <summary>
+/// Keeps every space's daily roll-up in step with the edges, every <see cref="UsageRollupOptions.Every"/>: rolls up
+/// the closed days of the last <see cref="UsageRollupOptions.BackfillDays"/> that have none yet, rolls up again the
+/// days of the last <see cref="UsageRollupOptions.CheckDays"/> whose site_usage totals differ from the ones their
+/// roll-up was made from (an edge that was offline wrote them late), and the latest
+/// <see cref="UsageRollupOptions.RecomputeDays"/> in any case. Works from InfluxDB alone, so several server instances
+/// may run it at once: they write the same rows.
+/// </summary>
+public sealed partial class UsageRollupService(
+    IServiceScopeFactory scopes,
+    IOptions<UsageRollupOptions> options,
+    TimeProvider clock,
+    ILogger<UsageRollupService> logger) : BackgroundService
+{
+    /// <summary>At most one week of hourly rows per query.</summary>
+    private const int DaysPerQuery = 7;
+
+    /// <summary>Rolls up what is missing or changed in every space; returns how many days were written.</summary>
+    public async Task<int> RollUpAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<OccupancyDbContext>();
+        var rollup = scope.ServiceProvider.GetRequiredService<DailyUsageRollup>();
+        var spaces = await db.Spaces.AsNoTracking().Select(s => new { s.Id, s.TimeZone }).ToListAsync(cancellationToken);
+        var written = 0;
+        foreach (var space in spaces)
+        {
+            written += await RollUpSpaceAsync(rollup, space.Id, TimeZoneInfo.FindSystemTimeZoneById(space.TimeZone), cancellationToken);
+        }
+
+        return written;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var started = clock.GetTimestamp();
+                var written = await RollUpAsync(stoppingToken);
+                LogRolledUp(written, clock.GetElapsedTime(started).TotalMilliseconds);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                LogFailed(ex);
+            }
+
+            await Task.Delay(options.Value.Every, clock, stoppingToken);
+        }
+    }
+
+    private async Task<int> RollUpSpaceAsync(DailyUsageRollup rollup, string siteId, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var now = clock.GetUtcNow();
+        var last = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        while (!settings.IsClosed(LocalDay.Range(zone, last, last)[0], now))
+        {
+            last = last.AddDays(-1);
+        }
+
+        var days = LocalDay.Range(zone, last.AddDays(1 - settings.BackfillDays), last);
+        var stored = await rollup.ReadDaysAsync(siteId, days[0].StartMs, days[^1].EndMs, cancellationToken);
+        var totals = settings.CheckDays > 0
+            ? await rollup.ReadSourceTotalsAsync(siteId, zone, last.AddDays(1 - settings.CheckDays), last, cancellationToken)
+            : [];
+        var checkFrom = last.AddDays(1 - settings.CheckDays);
+        var recomputeFrom = last.AddDays(1 - settings.RecomputeDays);
+        var due = days.Where(day =>
+        {
+            if (!stored.TryGetValue(day.StartMs, out var row))
+            {
+                return true;
+            }
+
+            var (occupied, known) = totals.GetValueOrDefault(day.StartMs);
+            return day.Date >= recomputeFrom
+                   || (day.Date >= checkFrom && (!Same(row.SourceOccupiedSeconds, occupied) || !Same(row.SourceKnownSeconds, known)));
+        }).ToList();
+
+        var written = 0;
+        foreach (var run in Runs(due))
+        {
+            var usage = await rollup.ComputeAsync(siteId, zone, run[0].Date, run[^1].Date, cancellationToken);
+            await rollup.WriteAsync(siteId, usage, cancellationToken);
+            written += usage.Length;
+        }
+
+        return written;
+    }
+
+    /// <summary>Consecutive days together, at most <see cref="DaysPerQuery"/> per run.</summary>
+    private static IEnumerable<List<LocalDay>> Runs(List<LocalDay> days)
+    {
+        var run = new List<LocalDay>();
+        foreach (var day in days)
+        {
+            if (run.Count == DaysPerQuery || (run.Count > 0 && run[^1].Date.AddDays(1) != day.Date))
+            {
+                yield return run;
+                run = [];
+            }
+
+            run.Add(day);
+        }
+
+        if (run.Count > 0)
+        {
+            yield return run;
+        }
+    }
+
+    private static bool Same(double a, double b) => Math.Abs(a - b) <= 1e-6 * Math.Max(1, Math.Abs(a));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Utilisation roll-up wrote {Days} days in {Milliseconds} ms")]
+    private partial void LogRolledUp(int days, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Utilisation roll-up failed; trying again later")]
+    private partial void LogFailed(Exception ex);
+}
