@@ -74,7 +74,7 @@ public sealed partial class InfluxWriterService(
             {
                 await WriteUntilDoneAsync(lines, stoppingToken);
                 await RefreshAggregatesAsync(aggregates, rows, stoppingToken);
-                consumer.Commit(reader.Position, usage.Save());
+                consumer.Commit(reader.Position, usage.Save);
             }
 
             entries.Clear();

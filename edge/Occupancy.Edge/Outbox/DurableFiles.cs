@@ -25,6 +25,27 @@ internal static partial class DurableFiles
             }
         }
 
+        Replace(temporary, path, flushToDisk);
+    }
+
+    /// <summary>The same, with the content written by <paramref name="write"/> through a small buffer: never held whole in memory.</summary>
+    public static void WriteAtomically(string path, Action<Stream> write, bool flushToDisk)
+    {
+        string temporary = path + ".tmp";
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024))
+        {
+            write(stream);
+            if (flushToDisk)
+            {
+                stream.Flush(flushToDisk: true);
+            }
+        }
+
+        Replace(temporary, path, flushToDisk);
+    }
+
+    private static void Replace(string temporary, string path, bool flushToDisk)
+    {
         File.Move(temporary, path, overwrite: true);
         if (flushToDisk)
         {

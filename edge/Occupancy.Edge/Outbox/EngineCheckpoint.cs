@@ -34,9 +34,12 @@ public sealed class EngineCheckpoint(IOptions<OutboxOptions> options, IOptions<E
         }
     }
 
-    /// <summary>Saves durably (file and directory flushed): segments are deleted on the strength of it.</summary>
+    /// <summary>
+    /// Saves durably (file and directory flushed): segments are deleted on the strength of it. Streamed to the file,
+    /// not built in memory first: with 10,000 desks it is about a megabyte.
+    /// </summary>
     public void Save(long lsn, DeskStatus[] desks) =>
-        DurableFiles.WriteAtomically(_path, JsonSerializer.SerializeToUtf8Bytes(new CheckpointFile { Lsn = lsn, Desks = desks }), flushToDisk: true);
+        DurableFiles.WriteAtomically(_path, stream => JsonSerializer.Serialize(stream, new CheckpointFile { Lsn = lsn, Desks = desks }), flushToDisk: true);
 
     private sealed class CheckpointFile
     {

@@ -35,8 +35,11 @@ public sealed class UsageRollup
 
     public long IntervalMs => _intervalMs;
 
-    /// <summary>The state to save with the consumer's cursor, to resume exactly here.</summary>
-    public string Save() => JsonSerializer.Serialize(_desks.Values);
+    /// <summary>
+    /// Writes the state to save with the consumer's cursor, to resume exactly here: a JSON array, streamed in small
+    /// chunks (with 10,000 desks it is megabytes, saved after every batch).
+    /// </summary>
+    public void Save(Stream stream) => JsonSerializer.Serialize<IEnumerable<DeskTimeline>>(stream, _desks.Values);
 
     public void Apply(DeskChange change)
     {

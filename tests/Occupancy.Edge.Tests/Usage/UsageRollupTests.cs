@@ -118,7 +118,7 @@ public sealed class UsageRollupTests
 
             if (random.Next(20) == 0)
             {
-                rollup = new UsageRollup(TimeSpan.FromMilliseconds(intervalMs), rollup.Save());
+                rollup = new UsageRollup(TimeSpan.FromMilliseconds(intervalMs), Saved(rollup));
             }
         }
 
@@ -199,6 +199,13 @@ public sealed class UsageRollupTests
         }
 
         return result;
+    }
+
+    private static string Saved(UsageRollup rollup)
+    {
+        using var stream = new MemoryStream();
+        rollup.Save(stream);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
     private static long Floor(long ms, long intervalMs) => ms - (((ms % intervalMs) + intervalMs) % intervalMs);
