@@ -12,11 +12,14 @@ namespace Occupancy.Edge.Tests;
 /// </summary>
 internal sealed class TestEdge : IAsyncDisposable
 {
-    private TestEdge(IHost host, int mqttPort, string dataDirectory)
+    private readonly bool _ownsDataDirectory;
+
+    private TestEdge(IHost host, int mqttPort, string dataDirectory, bool ownsDataDirectory)
     {
         Host = host;
         MqttPort = mqttPort;
         DataDirectory = dataDirectory;
+        _ownsDataDirectory = ownsDataDirectory;
     }
 
     public IHost Host { get; }
@@ -32,7 +35,8 @@ internal sealed class TestEdge : IAsyncDisposable
         string serverUrl = "http://127.0.0.1:9",
         bool createDatabase = true,
         global::Occupancy.Uplink.SiteConfig? site = null,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null,
+        string? dataDirectory = null)
     {
         site ??= TestSite.Config;
 
@@ -42,7 +46,7 @@ internal sealed class TestEdge : IAsyncDisposable
         {
             try
             {
-                return await StartOnceAsync(influxUrl, serverUrl, createDatabase, site, settings);
+                return await StartOnceAsync(influxUrl, serverUrl, createDatabase, site, settings, dataDirectory);
             }
             catch (Exception e) when (attempt < 5 && IsAddressInUse(e))
             {
@@ -68,9 +72,11 @@ internal sealed class TestEdge : IAsyncDisposable
         string serverUrl,
         bool createDatabase,
         global::Occupancy.Uplink.SiteConfig site,
-        IReadOnlyDictionary<string, string?>? settings)
+        IReadOnlyDictionary<string, string?>? settings,
+        string? dataDirectory)
     {
-        var data = Directory.CreateTempSubdirectory("occupancy-edge-").FullName;
+        // A given folder is an earlier edge's (a restart): the caller deletes it.
+        var data = dataDirectory ?? Directory.CreateTempSubdirectory("occupancy-edge-").FullName;
         File.WriteAllText(Path.Combine(data, "site-config.json"), JsonSerializer.Serialize(site));
         var registry = new global::Occupancy.Edge.Devices.DeviceRegistry(data);
         foreach (var deviceId in site.Desks.Select(d => d.DeviceId).Concat(site.Doors.Select(d => d.DeviceId)))
@@ -109,13 +115,18 @@ internal sealed class TestEdge : IAsyncDisposable
             throw;
         }
 
-        return new TestEdge(host, port, data);
+        return new TestEdge(host, port, data, ownsDataDirectory: dataDirectory is null);
     }
 
     public async ValueTask DisposeAsync()
     {
         await Host.StopAsync();
         Host.Dispose();
+        if (!_ownsDataDirectory)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

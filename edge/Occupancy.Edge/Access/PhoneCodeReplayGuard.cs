@@ -11,6 +11,9 @@ public sealed class PhoneCodeReplayGuard
     private readonly HashSet<(string Door, string Credential, long Step)> _used = [];
     private long _newestStep = long.MinValue;
 
+    /// <summary>A door accepted a code (door, credential, step): the access journal keeps it across restarts.</summary>
+    public event Action<string, string, long>? Used;
+
     /// <summary>
     /// Records the use; false when this door already accepted this code, or when the code is older than what the
     /// guard still remembers. The second case happens only after the edge's clock was set back: a code the guard
@@ -28,7 +31,22 @@ public sealed class PhoneCodeReplayGuard
             }
 
             _used.RemoveWhere(entry => entry.Step < oldestRemembered);
-            return _used.Add((doorId, credentialId, step));
+            if (!_used.Add((doorId, credentialId, step)))
+            {
+                return false;
+            }
+        }
+
+        Used?.Invoke(doorId, credentialId, step);
+        return true;
+    }
+
+    /// <summary>A use remembered from before a restart: the code stays spent until it is too old to match anyway.</summary>
+    public void Restore(string doorId, string credentialId, long step)
+    {
+        lock (_gate)
+        {
+            _used.Add((doorId, credentialId, step));
         }
     }
 }

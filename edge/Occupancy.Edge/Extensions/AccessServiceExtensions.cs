@@ -24,6 +24,10 @@ public static class AccessServiceExtensions
         builder.Services.AddSingleton<AnsweredRequests>();
         builder.Services.AddSingleton<AntiPassback>();
         builder.Services.AddSingleton<DoorAccessService>();
+
+        // Built before the broker starts (hosted services start in order): it restores the taps' memory.
+        builder.Services.AddSingleton<AccessJournal>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<AccessJournal>());
         return builder;
     }
 }

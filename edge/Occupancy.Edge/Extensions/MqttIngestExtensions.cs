@@ -18,7 +18,9 @@ public static class MqttIngestExtensions
         {
             builder.Services.AddSingleton<ExternalBrokerIngest>();
             builder.Services.AddHostedService(sp => sp.GetRequiredService<ExternalBrokerIngest>());
-            builder.Services.AddSingleton<IDeviceCommandPublisher>(sp => sp.GetRequiredService<ExternalBrokerIngest>());
+            builder.Services.AddSingleton<ExternalDoorRequests>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<ExternalDoorRequests>());
+            builder.Services.AddSingleton<IDeviceCommandPublisher>(sp => sp.GetRequiredService<ExternalDoorRequests>());
         }
         else
         {

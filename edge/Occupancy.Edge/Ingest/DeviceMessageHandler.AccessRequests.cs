@@ -44,10 +44,11 @@ public sealed partial class DeviceMessageHandler
         }
 
         answered.Remember(door.DoorId, request.Nonce, request.Header.Seq, answer, recorded.WaitLsn);
-        return recorded with { Answer = answer };
+        return recorded with { Answer = answer, AnswerRecorded = _journal.Value?.AppendDecision(door.DoorId, request, answer, recorded.WaitLsn) };
     }
 
-    private async Task SendAnswerAsync(DoorAnswer answer, string clientId, CancellationToken cancellationToken)
+    /// <summary>Sends the answer; true when it was sent or failed for good (not to be tried again).</summary>
+    private async Task<bool> SendAnswerAsync(DoorAnswer answer, string clientId, CancellationToken cancellationToken)
     {
         try
         {
@@ -57,6 +58,21 @@ public sealed partial class DeviceMessageHandler
         {
             // The decision is recorded; the reader times out and the member taps again.
             rejections.Reject(RejectionReasons.CommandNotSent, clientId, answer.CommandTopic, ex.Message);
+        }
+
+        return true;
+    }
+
+    /// <summary>True once the decision is on disk in the access journal; false when that write failed (the outbox then decides).</summary>
+    private static async Task<bool> WhenRecordedAsync(Task<bool> journaled, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await journaled.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 }

@@ -34,6 +34,7 @@ public sealed partial class DeviceMessageHandler(
     private readonly Lazy<DoorAccessService?> _access = new(() => services?.GetService<DoorAccessService>());
     private readonly Lazy<IDeviceCommandPublisher?> _commands = new(() => services?.GetService<IDeviceCommandPublisher>());
     private readonly Lazy<AnsweredRequests?> _answered = new(() => services?.GetService<AnsweredRequests>());
+    private readonly Lazy<AccessJournal?> _journal = new(() => services?.GetService<AccessJournal>());
 
     private readonly string _siteId = edgeOptions.Value.SiteId;
     private readonly int _maxPayloadBytes = mqttOptions.Value.MaxPayloadBytes;
@@ -59,9 +60,13 @@ public sealed partial class DeviceMessageHandler(
             return outcome.CouldPassLater ? IngestOutcome.NotRecorded : IngestOutcome.Refused;
         }
 
+        // A door's answer goes out as soon as its decision is durable in the access journal.
+        bool answered = outcome.Answer is { } early && outcome.AnswerRecorded is { } journaled
+            && await WhenRecordedAsync(journaled, cancellationToken)
+            && await SendAnswerAsync(early, clientId, cancellationToken);
         if (await outbox.WaitDurableAsync(outcome.WaitLsn, cancellationToken))
         {
-            if (outcome.Answer is { } answer)
+            if (outcome.Answer is { } answer && !answered)
             {
                 await SendAnswerAsync(answer, clientId, cancellationToken);
             }

@@ -21,12 +21,18 @@ public sealed partial class ExternalBrokerIngest(
     IOptions<MqttOptions> options,
     IOptions<EdgeOptions> edgeOptions,
     DeviceMessageHandler handler,
-    ILogger<ExternalBrokerIngest> logger) : BackgroundService, IDeviceCommandPublisher
+    ILogger<ExternalBrokerIngest> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
     private const ushort ReceiveMaximum = 1000;
     private const int MaxAcknowledgementsInFlight = 64;
-    private static readonly string[] DeviceChannels = [Channels.State, Channels.Status, "evt/#"];
+
+    // Every device channel but the doors' access requests, which have a lane of their own (ExternalDoorRequests).
+    private static readonly string[] DeviceChannels =
+        [Channels.State, Channels.Status, Channels.DoorContact, Channels.Health, Channels.ConfigRejected, Channels.AccessResult, Channels.CommandRejected, Channels.Alarm];
+
+    /// <summary>What sessions kept from earlier versions still hold: it took the access requests too.</summary>
+    private const string EarlierEventsChannel = "evt/#";
 
     private readonly ExternalBrokerOptions _options = options.Value.External;
     private volatile bool _reconnectRequested;
@@ -35,31 +41,9 @@ public sealed partial class ExternalBrokerIngest(
     /// <summary>True while subscribed; readiness reports it.</summary>
     public bool IsConnected { get; private set; }
 
-    private IMqttClient? _client;
-
-    /// <summary>Publishes a command through the external broker, which delivers it to the device.</summary>
-    public async Task PublishCommandAsync(string topic, string payload, CancellationToken cancellationToken)
-    {
-        var client = _client is { IsConnected: true } c ? c : throw new InvalidOperationException("not connected to the external broker");
-        var message = new MqttApplicationMessageBuilder()
-            .WithTopic(topic)
-            .WithPayload(System.Text.Encoding.UTF8.GetBytes(payload))
-            .WithQualityOfServiceLevel(MQTTnet.Protocol.MqttQualityOfServiceLevel.AtLeastOnce)
-            .WithRetainFlag(false)
-            .Build();
-        var result = await client.PublishAsync(message, cancellationToken);
-
-        // MQTT 5 brokers answer a publish their ACL forbids with a refusal in the PUBACK, not an error.
-        if ((int)result.ReasonCode >= 0x80)
-        {
-            throw new InvalidOperationException($"the broker refused the command on {topic}: {result.ReasonCode} (check that its ACL lets the edge write the doors' cmd/unlock)");
-        }
-    }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var client = new MqttClientFactory().CreateMqttClient();
-        _client = client;
 
         // The client hands over one message at a time and waits for the handler before the next.
         // Waiting there for the outbox's fsync would let one message through per disk flush; so the
@@ -178,6 +162,11 @@ public sealed partial class ExternalBrokerIngest(
             if (!result.IsSessionPresent)
             {
                 await SubscribeAsync(client, stoppingToken);
+            }
+            else
+            {
+                // A session from before the doors' lane would hand this connection the taps as well.
+                await client.UnsubscribeAsync($"$share/{_options.SharedGroup}/{DeviceTopic.Root}/{_siteId}/+/+/{EarlierEventsChannel}", stoppingToken);
             }
 
             IsConnected = true;

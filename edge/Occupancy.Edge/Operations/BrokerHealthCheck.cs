@@ -19,7 +19,8 @@ public sealed class BrokerHealthCheck(IOptions<MqttOptions> options, IServicePro
     {
         if (_options.IsExternal)
         {
-            bool connected = services.GetService<ExternalBrokerIngest>()?.IsConnected ?? false;
+            bool connected = (services.GetService<ExternalBrokerIngest>()?.IsConnected ?? false)
+                && (services.GetService<ExternalDoorRequests>()?.IsConnected ?? false);
             return connected
                 ? HealthCheckResult.Healthy($"subscribed at {_options.External.Host}:{_options.External.Port}")
                 : HealthCheckResult.Unhealthy($"not connected to {_options.External.Host}:{_options.External.Port}");

@@ -52,6 +52,7 @@ public sealed partial class OutboxLog : IDisposable
         _segments = new SegmentSet(Directory, _options.SegmentBytes, logger);
         _nextLsn = _segments.Recover();
         _durableLsn = _nextLsn - 1;
+        RecoveredLsn = _durableLsn;
         _appendTimes.Mark(_nextLsn, time.GetUtcNow().ToUnixTimeMilliseconds());
         _consumers = OutboxConsumers.All.ToDictionary(name => name, name => OutboxConsumer.Load(Directory, name, logger));
         LogOpened(logger, Directory, _durableLsn, _segments.Snapshot().Length);
@@ -63,6 +64,9 @@ public sealed partial class OutboxLog : IDisposable
     }
 
     public string Directory { get; }
+
+    /// <summary>The last record found on disk when the log was opened: anything numbered later before a crash was lost.</summary>
+    public long RecoveredLsn { get; }
 
     /// <summary>Every record up to here is on disk.</summary>
     public long DurableLsn => Volatile.Read(ref _durableLsn);

@@ -55,7 +55,7 @@ public sealed class ExternalBrokerCommandTests : IAsyncLifetime
     public async Task DoorRequestThroughMosquitto_IsAnsweredWithACommandSignedForThatReader()
     {
         await using var edge = await StartEdgeAsync();
-        await Eventually.Until(() => edge.Get<Edge.Mqtt.ExternalBrokerIngest>().IsConnected, TimeSpan.FromSeconds(15), "the edge has subscribed to mosquitto");
+        await Eventually.Until(() => edge.Get<Edge.Mqtt.ExternalBrokerIngest>().IsConnected && edge.Get<Edge.Mqtt.ExternalDoorRequests>().IsConnected, TimeSpan.FromSeconds(15), "the edge has subscribed to mosquitto");
         edge.Get<AccessReplicaStore>().Apply(TestSite.CardReplica());
         using var reader = await ConnectAsync("reader-1");
         var commands = new ConcurrentQueue<string>();
@@ -83,8 +83,8 @@ public sealed class ExternalBrokerCommandTests : IAsyncLifetime
     public async Task CommandTheBrokersAclRefuses_FailsLoudly_InsteadOfPassingForSent()
     {
         await using var edge = await StartEdgeAsync();
-        await Eventually.Until(() => edge.Get<Edge.Mqtt.ExternalBrokerIngest>().IsConnected, TimeSpan.FromSeconds(15), "the edge has subscribed to mosquitto");
-        var publisher = edge.Get<Edge.Mqtt.ExternalBrokerIngest>();
+        await Eventually.Until(() => edge.Get<Edge.Mqtt.ExternalBrokerIngest>().IsConnected && edge.Get<Edge.Mqtt.ExternalDoorRequests>().IsConnected, TimeSpan.FromSeconds(15), "the edge has subscribed to mosquitto");
+        var publisher = edge.Get<Edge.Mqtt.ExternalDoorRequests>();
 
         // Outside the edge's write grant: mosquitto refuses the publish (MQTT 5 reason 135) and the edge must notice.
         await Assert.ThrowsAsync<InvalidOperationException>(() => publisher.PublishCommandAsync("occupancy/v1/test-site/desk/sensor-1/cmd/unlock", "{}", CancellationToken.None));
