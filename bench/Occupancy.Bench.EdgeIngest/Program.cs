@@ -8,8 +8,8 @@ Console.WriteLine($"Edge ingest benchmark: {options.Devices} devices, {options.M
 Console.WriteLine($"Machine: {MachineInfo.Describe()}");
 Console.WriteLine();
 
-var relay = await RelayBenchmark.RunAsync(options);
-var (edge, recordsPerFsync) = await EdgeIngestBenchmark.RunAsync(options);
+var relay = options.RunsRelay ? await RelayBenchmark.RunAsync(options) : [];
+var (edge, recordsPerFsync) = options.RunsEdge ? await EdgeIngestBenchmark.RunAsync(options) : ([], 0);
 
 Console.WriteLine();
 Console.WriteLine($"| {"path",-40} | {"messages",9} | {"all acked",9} | {"acked/s",9} | {"end to end",10} | {"msg/s e2e",9} |");
@@ -19,11 +19,19 @@ foreach (var round in relay.Concat(edge))
     Console.WriteLine($"| {round.Path,-40} | {round.Messages,9:N0} | {round.Acknowledged.TotalSeconds,8:F2}s | {round.AckRate,9:N0} | {round.EndToEnd.TotalSeconds,9:F2}s | {round.EndToEndRate,9:N0} |");
 }
 
-double relayRate = Median(relay.Select(r => r.EndToEndRate));
-double edgeRate = Median(edge.Select(r => r.EndToEndRate));
 Console.WriteLine();
-Console.WriteLine($"Median end-to-end: relay {relayRate:N0} msg/s, edge {edgeRate:N0} msg/s; edge / relay = {edgeRate / relayRate:F2}");
-Console.WriteLine($"Edge outbox: {recordsPerFsync:F1} records per fsync on average (group commit)");
+if (relay.Count > 0 && edge.Count > 0)
+{
+    double relayRate = Median(relay.Select(r => r.EndToEndRate));
+    double edgeRate = Median(edge.Select(r => r.EndToEndRate));
+    Console.WriteLine($"Median end-to-end: relay {relayRate:N0} msg/s, edge {edgeRate:N0} msg/s; edge / relay = {edgeRate / relayRate:F2}");
+}
+
+if (edge.Count > 0)
+{
+    Console.WriteLine($"Edge outbox: {recordsPerFsync:F1} records per fsync on average (group commit)");
+}
+
 Console.WriteLine("CPU ms per 1,000 messages (user+system):");
 foreach (var round in relay.Concat(edge))
 {
