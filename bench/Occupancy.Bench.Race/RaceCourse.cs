@@ -12,6 +12,24 @@ internal sealed class RaceCourse(MosquittoServer broker, InfluxdServer influx, D
 {
     private static readonly TimeSpan GiveUpAfterSilence = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The ceiling: the same stream through the same broker to one plain subscriber at QoS 1 that only counts (no
+    /// parsing, no storage). No subscriber of this mosquitto on this machine can take the stream faster, so it says
+    /// what rate is physically reachable. Its CPU is not measured apart: it shares a process with the publishers.
+    /// </summary>
+    public async Task<ContenderResult> RunRelayCeilingAsync(string name, string topicFilter)
+    {
+        await using var subscriber = await RelaySubscriber.ConnectAsync(broker, topicFilter, "race-ceiling");
+        var clock = Stopwatch.StartNew();
+        var publishing = stream.PublishAsync(broker.Host, broker.Port);
+        await subscriber.WaitForAsync(messages, publishing, GiveUpAfterSilence);
+        var endToEnd = clock.Elapsed;
+        var publishTime = await publishing;
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        subscriber.ThrowIfMoreThan(messages);
+        return new ContenderResult(name, messages, subscriber.Received, publishTime, endToEnd, double.NaN, double.NaN, double.NaN);
+    }
+
     public async Task<ContenderResult> RunAsync(string name, int contenderPid, string database)
     {
         var contender = new ProcessMeter(contenderPid);

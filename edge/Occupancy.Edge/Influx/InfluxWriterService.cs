@@ -8,9 +8,10 @@ namespace Occupancy.Edge.Influx;
 
 /// <summary>
 /// Ships the outbox to InfluxDB: reads records from its cursor in batches bounded by size and
-/// time, adds the desk_usage roll-ups they complete, writes the batch (see <see cref="InfluxBatchWriter"/>)
-/// and only then moves its cursor, saved together with the roll-up state. After a crash it resumes
-/// from the saved cursor and rewrites at most one batch, which overwrites the same points.
+/// time and writes each batch (see <see cref="InfluxBatchWriter"/>); at each checkpoint (every
+/// Influx:CheckpointInterval while records flow, at once when they pause) it adds the desk_usage roll-ups that fell
+/// due and only then moves its cursor, saved together with the roll-up state. After a crash it resumes from the saved
+/// cursor and rewrites what came after it, which overwrites the same points.
 /// </summary>
 public sealed partial class InfluxWriterService(
     OutboxLog outbox,
@@ -23,6 +24,9 @@ public sealed partial class InfluxWriterService(
 {
     /// <summary>How often roll-ups are checked while no event arrives: rows fall due with time alone.</summary>
     private static readonly TimeSpan IdleTick = TimeSpan.FromSeconds(1);
+
+    /// <summary>No record for this long after a write, and the flow has paused: checkpoint now rather than at the interval.</summary>
+    private static readonly TimeSpan PauseBeforeCheckpoint = TimeSpan.FromMilliseconds(100);
 
     /// <summary>… and this much after it, for a device clock running ahead.</summary>
     private static readonly long UsageMaxLeadMs = (long)TimeSpan.FromMinutes(1).TotalMilliseconds;
@@ -50,9 +54,12 @@ public sealed partial class InfluxWriterService(
         var entries = new List<OutboxEntry>(_options.BatchSize);
         var rows = new List<UsageRow>();
         var lines = new List<string>(_options.BatchSize);
+        long lastCheckpoint = time.GetTimestamp();
+        bool uncommitted = false;
         while (!stoppingToken.IsCancellationRequested)
         {
-            await FillAsync(reader, entries, stoppingToken);
+            // With records written but not yet checkpointed, a short pause in the flow is enough to checkpoint.
+            await FillAsync(reader, entries, uncommitted ? PauseBeforeCheckpoint : IdleTick, stoppingToken);
             foreach (var entry in entries)
             {
                 lines.Add(_points.Of(entry.Event));
@@ -62,19 +69,37 @@ public sealed partial class InfluxWriterService(
                 }
             }
 
-            // Behind (catching up after an outage or a restart), time is where the records are, not the clock.
-            long now = reader.HasMore && entries.Count > 0 ? entries[^1].AppendedMs : time.GetUtcNow().ToUnixTimeMilliseconds();
-            usage.EmitDue(now - (long)_options.UsageGrace.TotalMilliseconds, rows, _options.BatchSize);
-            foreach (var row in rows)
+            // Usage rows, their hourly and site sums and the cursor go together, once per checkpoint rather than per
+            // batch: a row that several batches change is written once, and InfluxDB is queried for the sums once.
+            // A crash before the checkpoint replays from the last one, and rewriting the same points changes nothing.
+            bool checkpoint = entries.Count == 0 || time.GetElapsedTime(lastCheckpoint) >= _options.CheckpointInterval;
+            if (checkpoint)
             {
-                lines.Add(_points.DeskUsage(row));
+                // Behind (catching up after an outage or a restart), time is where the records are, not the clock.
+                long now = reader.HasMore && entries.Count > 0 ? entries[^1].AppendedMs : time.GetUtcNow().ToUnixTimeMilliseconds();
+                usage.EmitDue(now - (long)_options.UsageGrace.TotalMilliseconds, rows, _options.BatchSize);
+                foreach (var row in rows)
+                {
+                    lines.Add(_points.DeskUsage(row));
+                }
             }
 
             if (lines.Count > 0)
             {
                 await WriteUntilDoneAsync(lines, stoppingToken);
+                uncommitted = true;
+            }
+
+            if (checkpoint && uncommitted)
+            {
                 await RefreshAggregatesAsync(aggregates, rows, stoppingToken);
                 consumer.Commit(reader.Position, usage.Save);
+                uncommitted = false;
+            }
+
+            if (checkpoint)
+            {
+                lastCheckpoint = time.GetTimestamp();
             }
 
             entries.Clear();
@@ -125,11 +150,11 @@ public sealed partial class InfluxWriterService(
     private static partial void LogUnexpected(ILogger logger, Exception exception, int count);
 
     /// <summary>Collects up to a batch: waits for the first record (or the idle tick), then at most the flush interval for more.</summary>
-    private async Task FillAsync(OutboxReader reader, List<OutboxEntry> entries, CancellationToken stoppingToken)
+    private async Task FillAsync(OutboxReader reader, List<OutboxEntry> entries, TimeSpan firstWait, CancellationToken stoppingToken)
     {
         if (reader.Read(entries, _options.BatchSize) == 0)
         {
-            if (!await WaitForRecordsAsync(reader, IdleTick, stoppingToken))
+            if (!await WaitForRecordsAsync(reader, firstWait, stoppingToken))
             {
                 return;
             }
@@ -153,16 +178,18 @@ public sealed partial class InfluxWriterService(
         }
     }
 
+    /// <summary>True once records arrive, false after <paramref name="timeout"/>; a timeout is the normal end of a batch, so it throws nothing.</summary>
     private async Task<bool> WaitForRecordsAsync(OutboxReader reader, TimeSpan timeout, CancellationToken stoppingToken)
     {
-        try
+        var arrived = reader.WaitAsync(CancellationToken.None);
+        if (!arrived.IsCompleted)
         {
-            await reader.WaitAsync(stoppingToken).WaitAsync(timeout, time, stoppingToken);
-            return true;
+            using var waiting = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            await Task.WhenAny(arrived, Task.Delay(timeout, time, waiting.Token));
+            waiting.Cancel();
         }
-        catch (TimeoutException)
-        {
-            return false;
-        }
+
+        stoppingToken.ThrowIfCancellationRequested();
+        return arrived.IsCompleted;
     }
 }

@@ -64,7 +64,10 @@ public sealed partial class DeviceMessageHandler(
         bool answered = outcome.Answer is { } early && outcome.AnswerRecorded is { } journaled
             && await WhenRecordedAsync(journaled, cancellationToken)
             && await SendAnswerAsync(early, clientId, cancellationToken);
-        if (await outbox.WaitDurableAsync(outcome.WaitLsn, cancellationToken))
+
+        // Not cancellable on purpose: the wait ends with the next commit or failed write (a few milliseconds), and a
+        // cancellable wait would cost every message a registration; a device gone meanwhile just misses its PUBACK.
+        if (await outbox.WaitDurableAsync(outcome.WaitLsn))
         {
             if (outcome.Answer is { } answer && !answered)
             {

@@ -22,6 +22,14 @@ public sealed class InfluxOptions : InfluxConnection
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// While records flow, how often the writer saves its cursor, writes the desk_usage rows that fell due and
+    /// refreshes desk_usage_1h and site_usage from them (at once when the flow pauses). Each save costs InfluxDB two
+    /// queries; after a crash at most this much is written again, which overwrites the same points.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>The longest wait between two attempts while InfluxDB is unreachable or failing.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);

@@ -37,6 +37,7 @@ public sealed partial class OutboxLog : IDisposable
     private long _durableLsn;
     private long _checkpointLsn;
     private bool _closing;
+    private bool _hasRoom = true;
     private string? _lastError;
     private DateTimeOffset? _failingSince;
     private int _failedAttempts;
@@ -59,6 +60,7 @@ public sealed partial class OutboxLog : IDisposable
         metrics?.ObserveOutbox(
             () => _consumers.Values.Select(c => new Measurement<long>(Math.Max(0, DurableLsn - c.Position), new KeyValuePair<string, object?>("consumer", c.Name))),
             () => _consumers.Values.Select(c => new Measurement<double>(AgeSeconds(c), new KeyValuePair<string, object?>("consumer", c.Name))));
+        UpdateRoomLocked();
         _writer = new Thread(RunWriter) { Name = "outbox-writer", IsBackground = true };
         _writer.Start();
     }
@@ -82,17 +84,12 @@ public sealed partial class OutboxLog : IDisposable
         }
     }
 
-    /// <summary>False while too much waits for a failing disk: refuse new messages rather than grow without bound.</summary>
-    public bool HasRoom
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return !_closing && PendingBytesLocked() < _options.MaxPendingBytes;
-            }
-        }
-    }
+    /// <summary>
+    /// False while too much waits for a failing disk: refuse new messages rather than grow without bound. Read without
+    /// the lock (every message asks, and the writer thread holds the lock at every commit): the flag is kept up to
+    /// date under it wherever the pending bytes or the closing state change.
+    /// </summary>
+    public bool HasRoom => Volatile.Read(ref _hasRoom);
 
     public OutboxConsumer Consumer(string name) => _consumers[name];
 
@@ -117,6 +114,7 @@ public sealed partial class OutboxLog : IDisposable
 
             _pending.LastLsn = lsn;
             _appendTimes.Mark(lsn, now);
+            UpdateRoomLocked();
             return lsn;
         }
     }
@@ -207,6 +205,7 @@ public sealed partial class OutboxLog : IDisposable
             }
 
             _closing = true;
+            UpdateRoomLocked();
             Monitor.PulseAll(_gate);
         }
 
@@ -232,6 +231,9 @@ public sealed partial class OutboxLog : IDisposable
     }
 
     private long PendingBytesLocked() => _pending.Bytes.WrittenCount + (_inflight?.Bytes.WrittenCount ?? 0);
+
+    /// <summary>Called under the lock after anything that changes the pending bytes or closes the log.</summary>
+    private void UpdateRoomLocked() => Volatile.Write(ref _hasRoom, !_closing && PendingBytesLocked() < _options.MaxPendingBytes);
 
     private void RunWriter()
     {
@@ -289,6 +291,7 @@ public sealed partial class OutboxLog : IDisposable
         {
             Volatile.Write(ref _durableLsn, batch.LastLsn);
             _inflight = null;
+            UpdateRoomLocked();
             advanced = _durableAdvanced;
             _durableAdvanced = NewSignal();
             failedAttempts = _failedAttempts;
@@ -324,6 +327,7 @@ public sealed partial class OutboxLog : IDisposable
             merged.Bytes.Write(_pending.Bytes.WrittenSpan);
             _pending = merged;
             _inflight = null;
+            UpdateRoomLocked();
             _failingSince ??= _time.GetUtcNow();
             _lastError = ex.Message;
             attempt = ++_failedAttempts;
