@@ -75,6 +75,34 @@ public sealed class DoorAccessTests(InfluxdFixture influx, ITestOutputHelper out
             "the access log shows the lockdown denial, then the grant");
     }
 
+    [Fact]
+    public async Task FrontAndTerraceDoorsPairedOnTheServer_DenyASecondEntryWithoutAnExit_AsAntiPassback()
+    {
+        await using var site = await AccessSite.StartAsync(influx.Server.BaseUri.ToString());
+        var (_, passId) = await site.NewMemberWithCardAsync("Mo", "04AABBCC");
+        using (var paired = await site.Admin.PutAsync("/api/admin/spaces/hq/doors/front", Json(
+            "{\"floorId\":\"floor-1\",\"name\":\"Front door\",\"deviceId\":\"reader-front\",\"unlockSeconds\":5,\"pairedDoorId\":\"terrace\",\"direction\":\"in\"}")))
+        {
+            paired.EnsureSuccessStatusCode();
+        }
+
+        await site.StartEdgeAsync();
+        await site.EdgeReplicaAsync(
+            r => r.Passes.Any(p => p.PassId == passId.ToString()) && r.Doors.Any(d => d.DoorId == "front" && d.PairedDoorId == "terrace" && d.Direction == "in"),
+            "the edge holds Mo's pass and the front door's pairing");
+        await using var reader = await site.StartFrontDoorReaderAsync();
+
+        reader.Tap("04AABBCC");
+        await Eventually.Until(() => reader.Reader.Granted == 1, AccessSite.Patience, "Mo's first entry opens the door");
+        reader.Tap("04AABBCC");
+
+        await Eventually.Until(() => reader.Reader.Denied == 1, AccessSite.Patience, "a second entry without an exit is denied");
+        await Eventually.Until(
+            async () => (await site.AccessLogAsync()).Select(e => e.GetProperty("reason").GetString()).SequenceEqual(["anti-passback", "granted"]),
+            AccessSite.Patience,
+            "the access log shows the entry, then the anti-passback denial");
+    }
+
     private static StringContent Json(string body) => new(body, System.Text.Encoding.UTF8, "application/json");
 
     [Fact]

@@ -8,14 +8,17 @@ import type { DeskSettings, DeviceCredentials, DeviceSettings, DoorSettings, Flo
 
 export async function spacePage(spaceId: string, selectedFloor: string | undefined): Promise<HTMLElement> {
   const base = `api/admin/spaces/${encodeURIComponent(spaceId)}`;
-  const [space, floors, zones] = await Promise.all([
+  const [space, floors, zones, doors] = await Promise.all([
     api<SpaceSettings>("GET", base),
     api<FloorSettings[]>("GET", `${base}/floors`),
     api<ZoneSettings[]>("GET", `${base}/zones`),
+    api<DoorSettings[]>("GET", `${base}/doors`),
   ]);
   const floor = floors.find((f) => f.id === selectedFloor) ?? floors[0];
   const floorOptions = floors.map((f) => ({ value: f.id, label: f.name }));
   const zoneOptions = zones.map((z) => ({ value: z.id, label: z.name }));
+  const pairOptions = [{ value: "", label: "Not paired" }, ...doors.map((d) => ({ value: d.id, label: d.name }))];
+  const doorName = (id: string | null) => doors.find((d) => d.id === id)?.name ?? id ?? "";
   const reload = () => window.dispatchEvent(new HashChangeEvent("hashchange"));
 
   const floorEditor = new ResourceEditor<FloorSettings>({
@@ -117,6 +120,7 @@ export async function spacePage(spaceId: string, selectedFloor: string | undefin
       { label: "Floor", value: (d) => d.floorId },
       { label: "Reader", value: (d) => d.deviceId },
       { label: "Unlocks for", value: (d) => `${d.unlockSeconds} s` },
+      { label: "Anti-passback", value: (d) => (d.pairedDoorId ? `${d.direction === "in" ? "In" : "Out"}, paired with ${doorName(d.pairedDoorId)}` : "—") },
     ],
     fields: [
       { name: "id", label: "Id", kind: "text", required: true, createOnly: true },
@@ -124,9 +128,25 @@ export async function spacePage(spaceId: string, selectedFloor: string | undefin
       { name: "floorId", label: "Floor", kind: "select", options: floorOptions },
       { name: "deviceId", label: "Reader id", kind: "text", required: true },
       { name: "unlockSeconds", label: "Unlock time (seconds)", kind: "number", min: 1 },
+      {
+        name: "mode", label: "Mode", kind: "select",
+        options: [{ value: "normal", label: "Normal" }, { value: "free", label: "Free access in staffed hours" }, { value: "lockdown", label: "Locked down (admins only)" }],
+      },
+      {
+        name: "pairedDoorId", label: "Anti-passback pair", kind: "select", options: pairOptions,
+        help: "The other door of an in/out pair: a member let in must go out before coming in again. The other door is paired back.",
+      },
+      { name: "direction", label: "Direction of this door", kind: "select", options: [{ value: "in", label: "In" }, { value: "out", label: "Out" }] },
     ],
-    toForm: (d) => ({ id: d?.id ?? null, name: d?.name ?? null, floorId: d?.floorId ?? floor?.id ?? null, deviceId: d?.deviceId ?? null, unlockSeconds: d?.unlockSeconds ?? 5 }),
-    toBody: (v) => ({ ...v, unlockSeconds: v.unlockSeconds ?? 0 }),
+    toForm: (d) => ({
+      id: d?.id ?? null, name: d?.name ?? null, floorId: d?.floorId ?? floor?.id ?? null, deviceId: d?.deviceId ?? null, unlockSeconds: d?.unlockSeconds ?? 5,
+      mode: d?.mode ?? "normal", pairedDoorId: d?.pairedDoorId ?? "", direction: d?.direction ?? "in",
+    }),
+    toBody: (v) => ({
+      ...v, unlockSeconds: v.unlockSeconds ?? 0,
+      pairedDoorId: v.pairedDoorId ? v.pairedDoorId : null, direction: v.pairedDoorId ? v.direction : null,
+    }),
+    onChanged: reload,
   });
 
   const secretBox = h("div", { class: "secret-box", role: "alert", hidden: true });

@@ -37,6 +37,10 @@ export interface DoorSettings {
   name: string;
   deviceId: string;
   unlockSeconds: number;
+  mode: string;
+  /** The other door of an in/out pair (anti-passback); the pair names each other with opposite directions. */
+  pairedDoorId: string | null;
+  direction: "in" | "out" | null;
 }
 
 export interface FloorSettings {

@@ -32,7 +32,7 @@ public sealed class AccessReplicaReader(OccupancyDbContext db, IOptions<AccessOp
             .Select(h => new AccessWindow(1 << (int)h.Day, Minute(h.Opens), Minute(h.Closes)))
             .ToArray();
         var doors = (await db.Doors.AsNoTracking().Where(d => d.SpaceId == siteId).OrderBy(d => d.Id).ToListAsync(cancellationToken))
-            .Select(d => new DoorAccess(d.Id, d.DeviceId, d.UnlockSeconds * 1000, d.Mode, d.Mode == DoorModes.Free ? staffedHours : []))
+            .Select(d => new DoorAccess(d.Id, d.DeviceId, d.UnlockSeconds * 1000, d.Mode, d.Mode == DoorModes.Free ? staffedHours : [], d.PairedDoorId, d.Direction))
             .ToArray();
 
         var passes = await db.Passes.AsNoTracking()

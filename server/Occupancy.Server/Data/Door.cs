@@ -19,4 +19,13 @@ public sealed class Door
 
     /// <summary>One of <see cref="DoorModes"/>.</summary>
     public string Mode { get; set; } = DoorModes.Normal;
+
+    /// <summary>
+    /// The other door of an in/out pair in the same space, for anti-passback: a member let in must go out
+    /// before being let in again. Pairs are symmetric: the other door names this one, with the other direction.
+    /// </summary>
+    public string? PairedDoorId { get; set; }
+
+    /// <summary>"in" or "out" (Uplink's DoorAccess.In/Out) when the door is paired; null otherwise.</summary>
+    public string? Direction { get; set; }
 }

@@ -86,6 +86,8 @@ public abstract class OccupancyDbContext(DbContextOptions options) : IdentityDbC
             door.HasKey(d => new { d.SpaceId, d.Id });
             door.HasOne<Floor>().WithMany().HasForeignKey(d => new { d.SpaceId, d.FloorId });
             door.HasIndex(d => new { d.SpaceId, d.DeviceId }).IsUnique();
+            door.Property(d => d.PairedDoorId).HasMaxLength(32);
+            door.Property(d => d.Direction).HasMaxLength(3);
         });
 
         modelBuilder.Entity<Device>().HasKey(d => new { d.SpaceId, d.Id });

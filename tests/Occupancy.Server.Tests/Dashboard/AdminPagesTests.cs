@@ -51,6 +51,25 @@ public sealed class AdminPagesTests(BrowserFixture browser) : IClassFixture<Brow
     }
 
     [Fact]
+    public async Task Admin_PairsTheFrontDoorWithTheTerraceInTheDoorForm_AndBothDoorsShowThePair()
+    {
+        await using var server = new DashboardOnKestrel();
+        var page = await SignInAsync(server, OccupancyServerFactory.AdminEmail, OccupancyServerFactory.AdminPassword);
+        await page.GotoAsync(new Uri(server.BaseUrl, "#/admin/spaces/hq").ToString());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Edit door Front door" }).ClickAsync();
+        var form = page.GetByRole(AriaRole.Form, new() { Name = "Edit door" });
+        await form.GetByLabel("Anti-passback pair").SelectOptionAsync("terrace");
+        await form.GetByLabel("Direction of this door").SelectOptionAsync("in");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("tr[data-name='Terrace door']")).ToContainTextAsync("Out, paired with Front door", new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("tr[data-name='Front door']")).ToContainTextAsync("In, paired with Terrace door");
+        var terrace = await page.EvaluateAsync<JsonElement>("fetch('api/admin/spaces/hq/doors/terrace').then(r => r.json())");
+        Assert.Equal(("front", "out"), (terrace.GetProperty("pairedDoorId").GetString(), terrace.GetProperty("direction").GetString()));
+    }
+
+    [Fact]
     public async Task WrongPassword_IsSaidOnTheSignInPage()
     {
         await using var server = new DashboardOnKestrel();

@@ -63,6 +63,7 @@ public static class DoorsApi
             Mode = request.Mode ?? DoorModes.Normal,
         };
         db.Doors.Add(door);
+        await DoorPairs.PairAsync(db, door, request.PairedDoorId, request.Direction, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await layout.PublishAsync(db, spaceId, cancellationToken);
         return TypedResults.Created($"{AdminSpacesApi.Root}/{spaceId}/doors/{door.Id}", View(door));
@@ -91,6 +92,7 @@ public static class DoorsApi
 
         (door.FloorId, door.Name, door.DeviceId, door.UnlockSeconds) = (request.FloorId!, request.Name!.Trim(), request.DeviceId!, request.UnlockSeconds);
         door.Mode = request.Mode ?? DoorModes.Normal;
+        await DoorPairs.PairAsync(db, door, request.PairedDoorId, request.Direction, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await layout.PublishAsync(db, spaceId, cancellationToken);
         return TypedResults.Ok(View(door));
@@ -105,13 +107,14 @@ public static class DoorsApi
             return Problems.NotFound($"There is no door '{doorId}' in space '{spaceId}'.");
         }
 
+        await DoorPairs.PairAsync(db, door, null, null, cancellationToken);
         db.Doors.Remove(door);
         await db.SaveChangesAsync(cancellationToken);
         await layout.PublishAsync(db, spaceId, cancellationToken);
         return TypedResults.NoContent();
     }
 
-    public static DoorSettings View(Door d) => new(d.Id, d.FloorId, d.Name, d.DeviceId, d.UnlockSeconds, d.Mode);
+    public static DoorSettings View(Door d) => new(d.Id, d.FloorId, d.Name, d.DeviceId, d.UnlockSeconds, d.Mode, d.PairedDoorId, d.Direction);
 
     private static async Task ValidateAsync(
         string spaceId, string? doorId, DoorRequest request, OccupancyDbContext db, RequestErrors errors, CancellationToken cancellationToken)
@@ -135,5 +138,7 @@ public static class DoorsApi
         {
             errors.Add("deviceId", $"Reader '{request.DeviceId}' already controls door '{other}'.");
         }
+
+        await DoorPairs.ValidateAsync(spaceId, doorId ?? request.Id, request.PairedDoorId, request.Direction, db, errors, cancellationToken);
     }
 }

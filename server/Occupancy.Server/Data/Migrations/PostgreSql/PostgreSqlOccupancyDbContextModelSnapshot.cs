@@ -368,6 +368,10 @@ namespace Occupancy.Server.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Direction")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
                     b.Property<string>("FloorId")
                         .IsRequired()
                         .HasColumnType("text");
@@ -379,6 +383,10 @@ namespace Occupancy.Server.Data.Migrations.PostgreSql
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("PairedDoorId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<int>("UnlockSeconds")
                         .HasColumnType("integer");

@@ -357,6 +357,10 @@ namespace Occupancy.Server.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Direction")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FloorId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -367,6 +371,10 @@ namespace Occupancy.Server.Data.Migrations.Sqlite
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PairedDoorId")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("UnlockSeconds")
