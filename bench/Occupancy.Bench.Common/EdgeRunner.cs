@@ -46,6 +46,24 @@ public sealed class EdgeRunner : IAsyncDisposable
         return (data.GetProperty("durableLsn").GetInt64(), data.GetProperty("behind.influx").GetInt64());
     }
 
+    /// <summary>How many durable records the named outbox consumer (influx, uplink, audit) has still to ship.</summary>
+    public async Task<long> BehindAsync(string consumer) =>
+        (await ReadyAsync("outbox")).GetProperty("data").GetProperty($"behind.{consumer}").GetInt64();
+
+    /// <summary>Waits until the named readiness check (broker, outbox, influxdb, server-link) is healthy.</summary>
+    public Task WaitUntilHealthyAsync(string check, TimeSpan timeout) =>
+        Eventually.Until(async () => await CheckAsync(check) == "healthy", timeout, $"the edge's {check} check is healthy");
+
+    /// <summary>The edge's desk counts now (<c>GET /occupancy</c>): free, occupied and unknown per floor.</summary>
+    public async Task<IReadOnlyDictionary<string, (int Free, int Occupied, int Unknown)>> FloorCountsAsync()
+    {
+        using var json = JsonDocument.Parse(await _http.GetStringAsync("occupancy"));
+        return json.RootElement.GetProperty("floors").EnumerateArray().ToDictionary(f => f.GetProperty("floorId").GetString()!, f => Counts(f.GetProperty("desks")));
+
+        static (int, int, int) Counts(JsonElement desks) =>
+            (desks.GetProperty("free").GetInt32(), desks.GetProperty("occupied").GetInt32(), desks.GetProperty("unknown").GetInt32());
+    }
+
     /// <summary>Average outbox records per fsync, from the edge's own histogram: what group commit shares.</summary>
     public async Task<double> RecordsPerFsyncAsync()
     {

@@ -16,12 +16,17 @@ public sealed class ProcessMeter(int pid)
         _peakRssKb = RssKb();
     }
 
-    /// <summary>Called now and then during the run: RSS is sampled, the peak kept.</summary>
-    public void Sample() => _peakRssKb = Math.Max(_peakRssKb, RssKb());
+    /// <summary>Called now and then during the run: RSS is sampled, the peak kept; returns the sample (MB).</summary>
+    public double Sample()
+    {
+        long rss = RssKb();
+        _peakRssKb = Math.Max(_peakRssKb, rss);
+        return rss / 1024.0;
+    }
 
     public (double CpuSeconds, double PeakRssMb) Stop()
     {
-        Sample();
+        _ = Sample();
         return (CpuSeconds() - _startCpu, _peakRssKb / 1024.0);
     }
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
-using Occupancy.Bench.ScaleOut;
 using Occupancy.Testing;
 using Occupancy.Uplink;
 

@@ -20,6 +20,8 @@ internal sealed class SiteLoad(SoakOptions options, string siteId) : IAsyncDispo
 
     private readonly List<IMqttClient> _publishers = [];
     private readonly long[] _deskSeq = new long[options.Desks];
+    private readonly long[] _deskPublishedTicks = new long[options.Desks];
+    private readonly Lock _desks = new();
     private readonly long[] _doorSeq = new long[options.Doors];
     private readonly ConcurrentDictionary<string, long> _tapsInFlight = new();
     private readonly ConcurrentQueue<double> _tapLatenciesMs = new();
@@ -32,6 +34,9 @@ internal sealed class SiteLoad(SoakOptions options, string siteId) : IAsyncDispo
     private long _grants;
 
     public long DeskReports { get; private set; }
+
+    /// <summary>Every tap sent, as (door id, timestamp ms): what the server's access log must hold.</summary>
+    public List<(string DoorId, long TimestampMs)> TapsSent { get; } = [];
 
     public long Taps { get; private set; }
 
@@ -80,7 +85,13 @@ internal sealed class SiteLoad(SoakOptions options, string siteId) : IAsyncDispo
         {
             int desk = _nextDesk;
             _nextDesk = (_nextDesk + 1) % options.Desks;
-            long seq = ++_deskSeq[desk];
+            long seq;
+            lock (_desks)
+            {
+                seq = ++_deskSeq[desk];
+                _deskPublishedTicks[desk] = Stopwatch.GetTimestamp();
+            }
+
             string payload = DeskReport.Payload(seq, nowMs);
             Publish(desk, DeviceTopic.Build(siteId, DeviceKinds.Desk, DeskDevice(desk), Channels.State), payload);
             DeskReports++;
@@ -93,8 +104,19 @@ internal sealed class SiteLoad(SoakOptions options, string siteId) : IAsyncDispo
             string nonce = (++_tapCounter).ToString("x32", System.Globalization.CultureInfo.InvariantCulture);
             var request = new AccessRequestMessage(nonce, new Credential(Credential.Card, CardUid), new MessageHeader(++_doorSeq[door], nowMs, "1.0.0"));
             _tapsInFlight[nonce] = Stopwatch.GetTimestamp();
+            TapsSent.Add((SoakSite.DoorId(door), nowMs));
             Publish(door, DeviceTopic.Build(siteId, DeviceKinds.Door, DoorDevice(door), Channels.AccessRequest), request.Encode());
             Taps++;
+        }
+    }
+
+    /// <summary>The latest report of desk <paramref name="desk"/>: its number (0: none yet), the state it said and when it was published.</summary>
+    public (long Seq, string State, long PublishedTicks) LastReport(int desk)
+    {
+        lock (_desks)
+        {
+            long seq = _deskSeq[desk];
+            return (seq, seq % 2 == 1 ? DeskStates.Occupied : DeskStates.Free, _deskPublishedTicks[desk]);
         }
     }
 

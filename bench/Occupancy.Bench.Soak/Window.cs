@@ -19,6 +19,9 @@ internal sealed class Window(int index)
 
     public List<double> TapLatenciesMs { get; } = [];
 
+    /// <summary>Sensor → server: a desk report's publish until the server pushes the change it made.</summary>
+    public List<double> ServerLatenciesMs { get; } = [];
+
     public string Hours => $"{Index * 2.4:00.0}–{(Index + 1) * 2.4:00.0} h";
 
     public static double Percentile(List<double> values, double p)

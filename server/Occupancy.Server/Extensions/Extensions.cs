@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using Occupancy.Server.Authentication;
 using Occupancy.Server.Data;
+using Occupancy.Server.Hubs;
 using Occupancy.Server.Live;
+using Occupancy.Uplink;
 
 namespace Occupancy.Server.Extensions;
 
@@ -45,7 +47,7 @@ public static class Extensions
         services.AddAccessControl();
         services.AddApis();
         services.AddUtilisation();
-        services.AddSignalR();
+        services.AddSignalR().AddHubOptions<EdgeHub>(o => o.MaximumReceiveMessageSize = EdgeHubContract.MaxMessageBytes);
         services.AddScaleOut();
     }
 }

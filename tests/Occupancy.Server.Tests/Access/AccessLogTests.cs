@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Occupancy.Server.Access;
 using Occupancy.Server.Data;
 using Occupancy.Server.Hubs;
 using Occupancy.Server.Models;
@@ -36,6 +37,25 @@ public sealed class AccessLogTests
         Assert.Equal(
             [("terrace", "alarm", false, "forced", (string?)null), ("front", "decision", false, "unknown-credential", null), ("front", "decision", true, "granted", "Ada Lovelace")],
             log!.Select(e => (e.DoorId, e.Kind, e.Granted, e.Reason, e.MemberName)));
+    }
+
+    [Fact]
+    public async Task ABatchOfTheMostEventsTheServerTakes_WellOverSignalRsDefaultMessageSize_IsStoredWhole()
+    {
+        await using var server = new OccupancyServerFactory();
+        var admin = await Session.AdminAsync(server);
+        await using var edge = server.CreateEdgeConnection();
+        await edge.StartAsync();
+        long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var events = Enumerable.Range(1, AccessLogWriter.MaxBatch)
+            .Select(i => new AccessEvent(AccessEvent.IdOf(AccessEvent.Decision, "front", now + i, i), AccessEvent.Decision, "front", false, "unknown-credential", "", now + i))
+            .ToArray();
+
+        await edge.InvokeAsync(nameof(IEdgeHub.PushAccessEvents), events);
+
+        var newest = await admin.Client.GetFromJsonAsync<AccessLogView[]>("/api/admin/spaces/hq/access/log?limit=500");
+        var older = await admin.Client.GetFromJsonAsync<AccessLogView[]>($"/api/admin/spaces/hq/access/log?limit=500&before={newest![^1].Id}");
+        Assert.Equal(events.Select(e => e.TimestampMs).Reverse(), newest.Concat(older!).Select(e => e.At.ToUnixTimeMilliseconds()));
     }
 
     [Fact]

@@ -1,9 +1,9 @@
 using Occupancy.Testing;
 
-namespace Occupancy.Bench.ScaleOut;
+namespace Occupancy.Bench.Common;
 
 /// <summary>One server instance from its build output on a free loopback port, with the given settings.</summary>
-internal sealed class ServerInstance : IAsyncDisposable
+public sealed class ServerInstance : IAsyncDisposable
 {
     private readonly DotnetProcess _process;
     private readonly string _data;
@@ -12,17 +12,20 @@ internal sealed class ServerInstance : IAsyncDisposable
 
     public Uri BaseUrl { get; }
 
-    public static async Task<ServerInstance> StartAsync(IReadOnlyDictionary<string, string> settings)
+    public int ProcessId => _process.Id;
+
+    /// <summary>Starts the server; its log (stdout) is echoed only with <paramref name="echoOutput"/>, its errors always.</summary>
+    public static async Task<ServerInstance> StartAsync(IReadOnlyDictionary<string, string> settings, bool echoOutput = false)
     {
         var dll = BuildOutput.ServerDll();
-        var data = Directory.CreateTempSubdirectory("occupancy-bench-scale-out-").FullName;
+        var data = Directory.CreateTempSubdirectory("occupancy-bench-server-").FullName;
         var port = FreeTcpPort.Next();
         var process = DotnetProcess.Start(
             dll,
             ["--urls", $"http://127.0.0.1:{port}", $"--Server:DataDirectory={data}", "--Logging:LogLevel:Default=Warning"],
             $"server :{port}: ",
             settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value),
-            echoOutput: false);
+            echoOutput);
         var instance = new ServerInstance(process, data, new Uri($"http://127.0.0.1:{port}/"));
         try
         {
