@@ -18,6 +18,27 @@ internal sealed class EdgeProcess : IAsyncDisposable
     /// <summary>The edge's Prometheus text: its own view of where the time went.</summary>
     public Task<string> MetricsAsync() => _http.GetStringAsync("metrics");
 
+    /// <summary>Waits until /readyz answers 200 (in external mode: subscribed to the broker).</summary>
+    public async Task WaitUntilReadyAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            using var response = await _http.GetAsync("readyz");
+            if (response.IsSuccessStatusCode)
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"the edge is not ready: {await response.Content.ReadAsStringAsync()}");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
     public static async Task<EdgeProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
     {
         int httpPort = FreeTcpPort.Next();

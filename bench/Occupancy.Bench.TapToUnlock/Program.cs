@@ -4,22 +4,27 @@ using Occupancy.Testing;
 // Tap-to-unlock: a reader's request → the edge's decision, durably recorded → the signed command
 // back at the reader, one tap at a time; first on an idle edge, then with desk sensors streaming.
 var options = TapOptions.Parse(args);
-Console.WriteLine($"Tap-to-unlock benchmark: {options.Taps:N0} taps per scenario; background: {options.Desks:N0} desk sensors sending {options.Rate:N0} reports/s together");
+Console.WriteLine($"Tap-to-unlock benchmark ({options.Mode} broker): {options.Taps:N0} taps per scenario; background: {options.Desks:N0} desk sensors sending {options.Rate:N0} reports/s together");
 Console.WriteLine($"Machine: {Machine.Describe()}; load average before: {Machine.Load()}");
 
 await using var influx = await InfluxdServer.StartAsync();
+
+// External mode: devices and the edge meet at a mosquitto (anonymous here: the bench measures latency, not logins).
+await using var broker = options.External
+    ? await MosquittoServer.StartAsync(new MosquittoOptions { ExtraConfigLines = ["max_queued_messages 0", "max_inflight_messages 1000", "set_tcp_nodelay true"] })
+    : null;
 string data = Directory.CreateTempSubdirectory("occupancy-bench-tap-").FullName;
 var results = new List<ScenarioLatencies>();
 var commits = new List<CommitTimes>();
 try
 {
     BenchSite.Prepare(data, options.Desks);
-    int mqttPort = FreeTcpPort.Next();
-    await using var edge = await EdgeProcess.StartAsync(new Dictionary<string, string>
+    int mqttPort = broker?.Port ?? FreeTcpPort.Next();
+    var settings = new Dictionary<string, string>
     {
         ["Edge:SiteId"] = BenchSite.SiteId,
         ["Edge:DataDirectory"] = data,
-        ["Mqtt:Port"] = mqttPort.ToString(),
+        ["Mqtt:Port"] = options.External ? FreeTcpPort.Next().ToString() : mqttPort.ToString(),
         ["Influx:Url"] = influx.BaseUri.ToString(),
         ["Influx:Database"] = "bench",
         ["Uplink:ServerUrl"] = "http://127.0.0.1:9",
@@ -27,7 +32,22 @@ try
         ["Access:DoorMasterKey"] = BenchSite.DoorMasterKeyHex,
         ["Access:NetworkKey"] = BenchSite.NetworkKeyHex,
         ["Logging:LogLevel:Default"] = "Warning",
-    });
+    };
+    if (broker is not null)
+    {
+        settings["Mqtt:Mode"] = "external";
+        settings["Mqtt:External:Host"] = broker.Host;
+        settings["Mqtt:External:Port"] = broker.Port.ToString();
+        settings["Mqtt:External:ClientId"] = "edge-bench";
+    }
+
+    await using var edge = await EdgeProcess.StartAsync(settings);
+    if (broker is not null)
+    {
+        // Subscribed once /readyz says so: both the desk reports' and the doors' connections.
+        await edge.WaitUntilReadyAsync();
+    }
+
     await using var reader = await DoorReaderClient.ConnectAsync(mqttPort);
 
     var before = CommitTimes.Parse(await edge.MetricsAsync());
