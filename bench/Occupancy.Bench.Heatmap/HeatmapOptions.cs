@@ -1,8 +1,17 @@
 namespace Occupancy.Bench.Heatmap;
 
-/// <summary>Command line: --days N (90), --desks N (500), --runs N (5 timed requests after one to warm up).</summary>
+/// <summary>
+/// Command line: --days N (90, the longest range timed; 7 and 30 are timed too when shorter), --desks N (500),
+/// --runs N (5 requests per range, each for a range no request asked for before).
+/// </summary>
 internal sealed record HeatmapOptions(int Days, int Desks, int Runs)
 {
+    /// <summary>The ranges timed, shortest first.</summary>
+    public int[] Ranges => new[] { 7, 30, Days }.Where(d => d <= Days).Distinct().ToArray();
+
+    /// <summary>Days of history seeded: each run of the longest range ends a day earlier than the one before.</summary>
+    public int SeededDays => Days + Runs - 1;
+
     public static HeatmapOptions Parse(string[] args)
     {
         var options = new HeatmapOptions(90, 500, 5);

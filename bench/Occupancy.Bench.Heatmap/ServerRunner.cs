@@ -21,10 +21,12 @@ internal sealed class ServerRunner : IAsyncDisposable
         Http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = baseUri, Timeout = TimeSpan.FromMinutes(5) };
     }
 
+    public int ProcessId => _process.Id;
+
     /// <summary>Sends the admin's cookie once signed in.</summary>
     public HttpClient Http { get; }
 
-    public static async Task<ServerRunner> StartAsync(string networkFile, Uri influx, string database)
+    public static async Task<ServerRunner> StartAsync(string networkFile, Uri influx, string database, int backfillDays)
     {
         var port = FreeTcpPort.Next();
         var dataDirectory = Directory.CreateTempSubdirectory("occupancy-bench-server-").FullName;
@@ -36,6 +38,8 @@ internal sealed class ServerRunner : IAsyncDisposable
                      $"--Influx:Url={influx}", $"--Influx:Database={database}", $"--Admin:Email={AdminEmail}", $"--Admin:Password={AdminPassword}",
                      // Long enough to measure a slow answer instead of turning it into a 503.
                      "--Influx:QueryTimeout=00:10:00", "--Logging:LogLevel:Default=Warning",
+                     // The background roll-up of every seeded day, and its log line with how long it took.
+                     $"--UsageRollup:BackfillDays={backfillDays}", "--Logging:LogLevel:Occupancy.Server.Utilisation=Information",
                  })
         {
             start.ArgumentList.Add(argument);

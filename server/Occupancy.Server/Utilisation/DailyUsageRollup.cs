@@ -6,9 +6,10 @@ namespace Occupancy.Server.Utilisation;
 
 /// <summary>
 /// The server's daily roll-up of the edges' usage (docs/data-model.md, desk_usage_day and space_usage_day): one row
-/// per desk per local day holding its occupied seconds in each of the 24 local hours as one string field, and one
-/// row per day for the space (and per floor) with the busiest interval. A 90-day heatmap of 500 desks then reads
-/// 45,000 rows of one field instead of summing 1.08 M hourly rows. Opening hours are not baked in: the reporter
+/// per floor (per 100 desks) per local day holding each desk's occupied seconds in each of the 24 local hours as one
+/// string field, and one row per day for the space (and per floor) with the busiest interval. A 90-day heatmap of
+/// 500 desks then reads 450 rows of one field instead of summing 1.08 M hourly rows: InfluxDB's cost grows with
+/// series and fields read, so the desks share a row. Opening hours are not baked in: the reporter
 /// applies them when it reads, so changing them needs no recount. Rows are written at the day's local midnight,
 /// so computing a day again overwrites it.
 /// </summary>
@@ -18,6 +19,9 @@ public sealed class DailyUsageRollup(DeskUsageReader reader, InfluxV1Client infl
     public const string SpaceDayMeasurement = "space_usage_day";
     private const int HoursPerDay = 24;
     private const int LinesPerWrite = 5_000;
+
+    /// <summary>Desks per desk_usage_day row: 7–25 KB of text, inside InfluxDB's 64 KB limit for a string field.</summary>
+    private const int DesksPerRow = 100;
 
     /// <summary>Rolls up every day from <paramref name="from"/> to <paramref name="to"/> from desk_usage_1h (or desk_usage) and site_usage; writes nothing.</summary>
     public async Task<DayUsage[]> ComputeAsync(string siteId, TimeZoneInfo zone, DateOnly from, DateOnly to, CancellationToken cancellationToken)
@@ -99,10 +103,15 @@ public sealed class DailyUsageRollup(DeskUsageReader reader, InfluxV1Client infl
         var lines = new List<string>();
         foreach (var day in days)
         {
-            foreach (var desk in day.Desks.Values)
+            foreach (var floor in day.Desks.Values.GroupBy(d => d.Floor, StringComparer.Ordinal))
             {
-                lines.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"{DeskDayMeasurement},desk={EscapeTag(desk.Desk)},floor={EscapeTag(desk.Floor)},site={site},zone={EscapeTag(desk.Zone)} hours=\"{FormatHours(desk.Hours)}\" {day.Day.StartMs}"));
+                var desks = floor.OrderBy(d => d.Desk, StringComparer.Ordinal).ToArray();
+                for (var part = 0; part * DesksPerRow < desks.Length; part++)
+                {
+                    var text = string.Join(';', desks.Skip(part * DesksPerRow).Take(DesksPerRow).Select(d => d.Desk + " " + FormatHours(d.Hours)));
+                    lines.Add(string.Create(CultureInfo.InvariantCulture,
+                        $"{DeskDayMeasurement},floor={EscapeTag(floor.Key)},part={part},site={site} desks=\"{text}\" {day.Day.StartMs}"));
+                }
             }
 
             foreach (var (floor, peak) in day.FloorPeaks)
@@ -162,7 +171,7 @@ public sealed class DailyUsageRollup(DeskUsageReader reader, InfluxV1Client infl
         return days;
     }
 
-    /// <summary>Every stored desk row in the range (of one floor): <paramref name="add"/>(desk, day start ms, occupied seconds per local hour).</summary>
+    /// <summary>Every stored desk's day in the range (of one floor): <paramref name="add"/>(desk, day start ms, occupied seconds per local hour).</summary>
     public async Task ReadDeskDaysAsync(string siteId, string? floorId, long startMs, long endMs, Action<string, long, double[]> add, CancellationToken cancellationToken)
     {
         var where = Where(siteId, startMs, endMs);
@@ -171,16 +180,24 @@ public sealed class DailyUsageRollup(DeskUsageReader reader, InfluxV1Client infl
             where += $" AND \"floor\" = '{DeskUsageReader.Escape(floorId)}'";
         }
 
-        using var document = await reader.QueryAsync($"SELECT \"hours\" FROM \"{DeskDayMeasurement}\" WHERE {where} GROUP BY \"desk\"", cancellationToken);
+        using var document = await reader.QueryAsync($"SELECT \"desks\" FROM \"{DeskDayMeasurement}\" WHERE {where}", cancellationToken);
         var hours = new double[HoursPerDay];
-        foreach (var series in DeskUsageReader.Series(document))
+        foreach (var row in DeskUsageReader.Series(document).SelectMany(s => s.GetProperty("values").EnumerateArray()))
         {
-            var desk = Tag(series, "desk");
-            foreach (var row in series.GetProperty("values").EnumerateArray())
+            if (row[1].ValueKind != JsonValueKind.String)
             {
-                if (row[1].ValueKind == JsonValueKind.String && TryParseHours(row[1].GetString(), hours))
+                continue;
+            }
+
+            var dayMs = row[0].GetInt64();
+            var text = row[1].GetString().AsSpan();
+            foreach (var range in text.Split(';'))
+            {
+                var entry = text[range];
+                var space = entry.IndexOf(' ');
+                if (space > 0 && TryParseHours(entry[(space + 1)..], hours))
                 {
-                    add(desk, row[0].GetInt64(), hours);
+                    add(entry[..space].ToString(), dayMs, hours);
                 }
             }
         }
@@ -189,13 +206,23 @@ public sealed class DailyUsageRollup(DeskUsageReader reader, InfluxV1Client infl
     /// <summary>The 24 hours as invariant numbers separated by spaces: "0 0 … 3600 1800 … 0".</summary>
     public static string FormatHours(double[] hours) => string.Join(' ', hours.Select(h => h.ToString("R", CultureInfo.InvariantCulture)));
 
-    public static bool TryParseHours(string? text, double[] hours)
+    public static bool TryParseHours(ReadOnlySpan<char> span, double[] hours)
     {
-        var span = text.AsSpan();
         var hour = 0;
         foreach (var range in span.Split(' '))
         {
-            if (hour == HoursPerDay || !double.TryParse(span[range], NumberStyles.Float, CultureInfo.InvariantCulture, out hours[hour]))
+            if (hour == HoursPerDay)
+            {
+                return false;
+            }
+
+            // Most hours of most desks are empty: skip the number parser for them (a 90-day report reads a million hours).
+            var token = span[range];
+            if (token is "0")
+            {
+                hours[hour] = 0;
+            }
+            else if (!double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out hours[hour]))
             {
                 return false;
             }

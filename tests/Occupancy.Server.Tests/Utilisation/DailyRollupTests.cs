@@ -25,10 +25,10 @@ public sealed class DailyRollupTests(RollupWorld world) : IClassFixture<RollupWo
         Assert.Equal(7_200, two.OccupiedSeconds);
         Assert.Equal(7_200, two.OpenSeconds);
         Assert.Equal(25 * 3_600, desk.OpenSeconds);
-        var stored = await world.QueryAsync("SELECT \"hours\" FROM \"desk_usage_day\" WHERE \"desk\" = 'desk-101' AND time >= '2026-10-24T00:00:00Z' AND time < '2026-10-26T00:00:00Z'");
+        var stored = await world.QueryAsync("SELECT \"desks\" FROM \"desk_usage_day\" WHERE \"floor\" = 'floor-1' AND time >= '2026-10-24T00:00:00Z' AND time < '2026-10-26T00:00:00Z'");
         var row = Assert.Single(stored);
         Assert.Equal(new DateTimeOffset(2026, 10, 24, 22, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds(), row[0].GetInt64());
-        Assert.Equal("0 0 7200 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0", row[1].GetString());
+        Assert.Equal("desk-101 0 0 7200 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0 0", row[1].GetString());
     }
 
     [Fact]
