@@ -15,18 +15,15 @@ public sealed class UsageRollupOptions
 
     /// <summary>How often the background roll-up looks for new or changed days.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
-    public TimeSpan Every { get; set; } = TimeSpan.FromMinutes(10);
-
-    /// <summary>How many closed days back the background roll-up rolls up days that have none yet: a quarter, the longest range hosts usually read.</summary>
-    [Range(1, 3660)]
-    public int BackfillDays { get; set; } = 92;
+    public TimeSpan Every { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// How many closed days back the background roll-up compares each day's site_usage totals with those its roll-up
-    /// was made from, and rolls up again the days an edge wrote late rows for (an edge offline for up to this long).
+    /// How many closed days back the background roll-up looks: it rolls up the days with usage rows but none yet, and
+    /// again those whose site_usage totals changed since (an edge offline for up to this long). A quarter, the longest
+    /// range hosts usually read.
     /// </summary>
-    [Range(0, 3660)]
-    public int CheckDays { get; set; } = 14;
+    [Range(1, 3660)]
+    public int BackfillDays { get; set; } = 92;
 
     /// <summary>How many of the latest closed days are rolled up again on every run whatever their totals say.</summary>
     [Range(0, 366)]

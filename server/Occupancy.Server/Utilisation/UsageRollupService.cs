@@ -5,11 +5,10 @@ using Occupancy.Server.Data;
 namespace Occupancy.Server.Utilisation;
 
 /// <summary>
-/// Keeps every space's daily roll-up in step with the edges, every <see cref="UsageRollupOptions.Every"/>: rolls up
-/// the closed days of the last <see cref="UsageRollupOptions.BackfillDays"/> that have none yet, rolls up again the
-/// days of the last <see cref="UsageRollupOptions.CheckDays"/> whose site_usage totals differ from the ones their
-/// roll-up was made from (an edge that was offline wrote them late), and the latest
-/// <see cref="UsageRollupOptions.RecomputeDays"/> in any case. Works from InfluxDB alone, so several server instances
+/// Keeps every space's daily roll-up in step with the edges, every <see cref="UsageRollupOptions.Every"/>: over the
+/// closed days of the last <see cref="UsageRollupOptions.BackfillDays"/>, rolls up those with usage rows but no
+/// roll-up yet, rolls up again those whose site_usage totals differ from the ones their roll-up was made from (an
+/// edge that was offline wrote them late), and the latest <see cref="UsageRollupOptions.RecomputeDays"/> in any case. Works from InfluxDB alone, so several server instances
 /// may run it at once: they write the same rows.
 /// </summary>
 public sealed partial class UsageRollupService(
@@ -73,21 +72,19 @@ public sealed partial class UsageRollupService(
 
         var days = LocalDay.Range(zone, last.AddDays(1 - settings.BackfillDays), last);
         var stored = await rollup.ReadDaysAsync(siteId, days[0].StartMs, days[^1].EndMs, cancellationToken);
-        var totals = settings.CheckDays > 0
-            ? await rollup.ReadSourceTotalsAsync(siteId, zone, last.AddDays(1 - settings.CheckDays), last, cancellationToken)
-            : [];
-        var checkFrom = last.AddDays(1 - settings.CheckDays);
+        var totals = await rollup.ReadSourceTotalsAsync(siteId, zone, days[0].Date, last, cancellationToken);
         var recomputeFrom = last.AddDays(1 - settings.RecomputeDays);
+        // Days without any usage rows are not stored (reports compute them, cheaply): the edge may still deliver them,
+        // as when a new site uploads its history.
         var due = days.Where(day =>
         {
+            var (occupied, known) = totals.GetValueOrDefault(day.StartMs);
             if (!stored.TryGetValue(day.StartMs, out var row))
             {
-                return true;
+                return known > 0;
             }
 
-            var (occupied, known) = totals.GetValueOrDefault(day.StartMs);
-            return day.Date >= recomputeFrom
-                   || (day.Date >= checkFrom && (!Same(row.SourceOccupiedSeconds, occupied) || !Same(row.SourceKnownSeconds, known)));
+            return day.Date >= recomputeFrom || !Same(row.SourceOccupiedSeconds, occupied) || !Same(row.SourceKnownSeconds, known);
         }).ToList();
 
         var written = 0;

@@ -177,7 +177,8 @@ public sealed class UtilisationReporter(DeskUsageReader usage, DailyUsageRollup 
         }
 
         var now = clock.GetUtcNow();
-        var closed = computed.Where(d => rollupOptions.Value.IsClosed(d.Day, now)).ToArray();
+        // Days without usage rows stay unstored: an edge may still deliver them (a new site uploading its history).
+        var closed = computed.Where(d => rollupOptions.Value.IsClosed(d.Day, now) && d.SourceKnownSeconds > 0).ToArray();
         if (closed.Length > 0)
         {
             await rollup.WriteAsync(space.Id, closed, cancellationToken);

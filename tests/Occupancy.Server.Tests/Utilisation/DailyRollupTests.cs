@@ -80,6 +80,20 @@ public sealed class DailyRollupTests(RollupWorld world) : IClassFixture<RollupWo
     }
 
     [Fact]
+    public async Task ADayWithoutUsageIsNotStored_SoHistoryDeliveredLaterShowsAtOnce()
+    {
+        await world.SetOpeningHoursAsync();
+        var empty = await GetReportAsync("2026-11-10", "2026-11-10");
+        Assert.Equal(0, empty.Desks.Single(d => d.Id == "desk-107").OccupiedSeconds);
+
+        // Tuesday 2026-11-10, 12:00–13:00 Berlin, uploaded after the report above (a new site's history).
+        await world.OccupyAsync("desk-107", new DateTimeOffset(2026, 11, 10, 11, 0, 0, TimeSpan.Zero), minutes: 60);
+        var report = await GetReportAsync("2026-11-10", "2026-11-10");
+
+        Assert.Equal(3_600, report.Desks.Single(d => d.Id == "desk-107").Hours.Single(c => c.Hour == 12).OccupiedSeconds);
+    }
+
+    [Fact]
     public async Task OpeningOnTheHalfHour_CountsOnlyTheOpenHalfOfThatHour()
     {
         await world.SetOpeningHoursAsync(("monday", "08:30", "18:00"));
