@@ -116,6 +116,19 @@ internal sealed class AccessSite : IAsyncDisposable
         return (member.GetProperty("id").GetGuid(), pass.GetProperty("id").GetGuid());
     }
 
+    /// <summary>
+    /// A member who signs in to the dashboard with <paramref name="email"/>, with a pass for hq and a phone credential
+    /// (the rotating code on their pass page), as a host would set them up; returns the credential's id.
+    /// </summary>
+    public async Task<Guid> NewMemberWithPhoneAsync(string name, string email, string password)
+    {
+        var member = await PostAsync("/api/admin/members", new { name, email, password, homeSpaceId = "hq" });
+        var memberId = member.GetProperty("id").GetGuid();
+        await PostAsync("/api/admin/passes", new { memberId, name = $"Flex {name}", spaceIds = new[] { "hq" } });
+        var phone = await PostAsync($"/api/admin/members/{memberId}/credentials", new { kind = "phone-code", label = "Phone" });
+        return phone.GetProperty("id").GetGuid();
+    }
+
     /// <summary>Waits until the edge decides from a replica where <paramref name="condition"/> holds.</summary>
     public Task EdgeReplicaAsync(Func<global::Occupancy.Uplink.AccessReplica, bool> condition, string because) =>
         Eventually.Until(() => Edge is not null && Replicas.Current is { } r && condition(r), Patience, because);

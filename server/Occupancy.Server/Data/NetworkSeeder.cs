@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Occupancy.Firmware.Contract;
+using Occupancy.Server.Apis.Validation;
 
 namespace Occupancy.Server.Data;
 
@@ -80,11 +81,40 @@ public static class NetworkSeeder
             Id = space.Id,
             Name = space.Name,
             TimeZone = space.TimeZone,
+            OpeningHours = OpeningHoursOf(space, path),
             Floors = floors,
             Doors = doors,
             Zones = zones,
             Devices = devices,
         };
+    }
+
+    private static List<OpeningHours> OpeningHoursOf(NetworkFile.SpaceEntry space, string path)
+    {
+        var hours = new List<OpeningHours>();
+        foreach (var entry in space.OpeningHours ?? [])
+        {
+            string where = $"Network file '{path}': the opening hours of space '{space.Id}'";
+            if (!LocalTimes.TryParseDay(entry.Day, out var day))
+            {
+                throw new InvalidDataException($"{where} name the day '{entry.Day}'; days are monday … sunday, in lower case.");
+            }
+
+            if (hours.Any(h => h.Day == day))
+            {
+                throw new InvalidDataException($"{where} give {entry.Day} twice.");
+            }
+
+            if (!LocalTimes.TryParseTime(entry.Opens, out var opens) || !LocalTimes.TryParseTime(entry.Closes, out var closes) || closes <= opens)
+            {
+                throw new InvalidDataException(
+                    $"{where} on {entry.Day} are '{entry.Opens}'–'{entry.Closes}'; both must be HH:mm, closing after opening (at 23:59 at the latest).");
+            }
+
+            hours.Add(new OpeningHours { SpaceId = space.Id, Day = day, Opens = opens, Closes = closes });
+        }
+
+        return hours;
     }
 
     private static void RequireId(string? id, string what, string path)
