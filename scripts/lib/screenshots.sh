@@ -35,6 +35,8 @@ run_screenshots() {
         --url "http://127.0.0.1:$port/" \
         --member-email member@occupancy.local \
         --member-password "$(cut -c1-20 .data/member-password)" \
+        --host-email host@occupancy.local \
+        --host-password "$(cut -c1-20 .data/host-password)" \
         --out docs/screenshots
 }
 

@@ -33,6 +33,9 @@ public sealed class UtilisationPageTests(BrowserFixture browser) : IClassFixture
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Admin" })).ToBeVisibleAsync(Patient);
         await page.GotoAsync(new Uri(server.BaseUrl, $"#/admin/spaces/hq/utilisation/{KnownWeek.From}/{KnownWeek.To}").ToString());
 
+        // The page's stylesheet applies: the summary figures are laid out as cards, not as a bare list.
+        await Assertions.Expect(page.Locator(".usage-summary")).ToHaveCSSAsync("display", "grid", new() { Timeout = 15_000 });
+
         // desk-101: 1 h 30 min of 5 open hours at 09:00; Monday 09:00: 3,900 s over 48 desks × 3,600 s = 2.257 %.
         var deskCell = Cell(page, "Desk 101, 09:00: 30.0%");
         await Assertions.Expect(deskCell).ToBeVisibleAsync(Patient);
