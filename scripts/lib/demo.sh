@@ -71,8 +71,6 @@ start_influxd() {
 start_server() {
     local log="$OCCUPANCY_LOGS/server.log"
     say "Starting the server on port $HTTP_PORT"
-    # The server rolls up the days it finds at start, before the first start's history is played in; a roll-up every
-    # minute (10 by default) has the host's heatmaps show that history a minute after it is seeded.
     # The site key goes through the environment (same setting as --EdgeKeys:hq) to keep it out of `ps`.
     EdgeKeys__hq="$EDGE_KEY" \
         Access__NetworkKey="$NETWORK_KEY" \
@@ -88,7 +86,6 @@ start_server() {
         --Seed:NetworkFile="$OCCUPANCY_ROOT/scripts/demo/network.json" \
         --Influx:Url="http://127.0.0.1:$INFLUX_PORT" \
         --Influx:Database=occupancy \
-        --UsageRollup:Every=00:01:00 \
         >"$log" 2>&1 &
     local pid=$!
     remember_process "$pid" server "$log"
