@@ -71,8 +71,10 @@ public sealed class InfluxV1Client(HttpClient http, InfluxConnection options)
         {
             if (result.TryGetProperty("error", out var error))
             {
+                // Read before the document goes: its elements are views into it.
+                string message = error.GetString() ?? "statement failed";
                 document.Dispose();
-                throw new InfluxWriteException(HttpStatusCode.BadRequest, error.GetString() ?? "statement failed");
+                throw new InfluxWriteException(HttpStatusCode.BadRequest, message);
             }
         }
 
