@@ -13,7 +13,7 @@ Console.WriteLine("Devices: a load generator over a few connections to mosquitto
 
 await using var influx = await InfluxdServer.StartAsync();
 await using var broker = await MosquittoServer.StartAsync(new MosquittoOptions { ExtraConfigLines = ["max_queued_messages 0", "max_inflight_messages 1000"] });
-await using var server = await SoakServer.StartAsync(options);
+await using var server = await SoakServer.StartAsync(options, influx.BaseUri, "soak");
 string data = Directory.CreateTempSubdirectory("occupancy-bench-soak-").FullName;
 try
 {
@@ -150,7 +150,8 @@ try
     Console.WriteLine($"Edge RSS every {Math.Max(1, rssOverTime.Count / 20)} s (MB): {string.Join(" ", rssOverTime.Where((_, i) => i % Math.Max(1, rssOverTime.Count / 20) == 0).Select(s => s.RssMb.ToString("F0")))}");
     Console.WriteLine($"Desk reports sent {load.DeskReports:N0}, in InfluxDB {deskPoints:N0} (lost {load.DeskReports - deskPoints:N0}); taps {load.Taps:N0}, decisions in InfluxDB {decisions:N0} (lost {load.Taps - decisions:N0}), answered {all.Count:N0} ({load.Grants:N0} grants), unanswered {load.TapsUnanswered:N0}; publish failures {load.PublishFailures:N0}");
     Console.WriteLine($"Server: access log holds {load.TapsSent.Count - tapsMissing:N0} of {load.TapsSent.Count:N0} taps (missing {tapsMissing:N0}, not sent {logExtra:N0}); "
-        + $"desk changes pushed {watch.Changes:N0} of {load.DeskReports:N0} reports ({watch.Unknown:N0} desks called unknown by the edge, {watch.Unexpected:N0} unexpected); "
+        + $"desk changes pushed {watch.Changes:N0} of {load.DeskReports:N0} reports on time and {watch.Late:N0} after the desk's next report "
+        + $"(the rest replaced by a newer state of the same desk while waiting in the edge's uplink), {watch.Unknown:N0} desks called unknown by the edge; "
         + $"desks whose state is neither the last report nor unknown {wrongStates:N0}; floors whose counts differ from the edge's {floorsDiffering}");
     Console.WriteLine($"Edge: CPU {cpu / seconds * 100:F0}% of one core on average, {cpu * 1000 * 1000 / Math.Max(1, load.DeskReports + load.Taps):F0} ms per 1,000 messages; peak RSS {windows.Max(w => w.PeakRssMb):F0} MB; "
         + $"InfluxDB and the server caught up {drained.TotalSeconds:F1} s after the run. Server: CPU {serverCpu / seconds * 100:F0}% of one core, peak RSS {serverPeakRss:F0} MB");

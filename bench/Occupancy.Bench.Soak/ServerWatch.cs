@@ -18,7 +18,7 @@ internal sealed class ServerWatch : IAsyncDisposable
     private readonly SiteLoad _load;
     private long _changes;
     private long _unknown;
-    private long _unexpected;
+    private long _late;
 
     private ServerWatch(SiteLoad load) => _load = load;
 
@@ -28,8 +28,11 @@ internal sealed class ServerWatch : IAsyncDisposable
     /// <summary>Desks the edge called unknown (sensor silent longer than its heartbeat allows), as the server passed them on.</summary>
     public long Unknown => Interlocked.Read(ref _unknown);
 
-    /// <summary>States that are not the desk's latest report: should stay zero.</summary>
-    public long Unexpected => Interlocked.Read(ref _unexpected);
+    /// <summary>
+    /// States that arrived after their desk had already reported again (the next, opposite state was published):
+    /// changes later than the gap between a desk's reports, not timed here.
+    /// </summary>
+    public long Late => Interlocked.Read(ref _late);
 
     public static async Task<ServerWatch> StartAsync(Uri server, int floors, SiteLoad load)
     {
@@ -87,7 +90,7 @@ internal sealed class ServerWatch : IAsyncDisposable
             }
             else
             {
-                Interlocked.Increment(ref _unexpected);
+                Interlocked.Increment(ref _late);
             }
         }
     }

@@ -24,7 +24,7 @@ internal sealed class SoakServer : IAsyncDisposable
 
     public int ProcessId => _instance.ProcessId;
 
-    public static async Task<SoakServer> StartAsync(SoakOptions options)
+    public static async Task<SoakServer> StartAsync(SoakOptions options, Uri influx, string database)
     {
         string networkFile = Path.Combine(Path.GetTempPath(), $"occupancy-bench-soak-network-{Guid.NewGuid():N}.json");
         SoakSite.WriteNetworkFile(networkFile, options);
@@ -35,6 +35,10 @@ internal sealed class SoakServer : IAsyncDisposable
             ["Access:NetworkKey"] = SoakSite.NetworkKeyHex,
             ["Admin:Email"] = AdminEmail,
             ["Admin:Password"] = AdminPassword,
+
+            // The InfluxDB the edge writes to, as deployed: the server reads utilisation and keeps its daily roll-ups there.
+            ["Influx:Url"] = influx.ToString(),
+            ["Influx:Database"] = database,
 
             // Every change goes to dashboards as it is applied (no 250 ms coalescing), so a dashboard connection
             // sees the moment the server has a change: that is how the soak times sensor → server.
