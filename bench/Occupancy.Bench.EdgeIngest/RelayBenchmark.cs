@@ -6,19 +6,12 @@ namespace Occupancy.Bench.EdgeIngest;
 /// <summary>The reference: the same fleet publishing to a bare mosquitto, one subscriber taking everything at QoS 1.</summary>
 internal static class RelayBenchmark
 {
-    /// <summary>
-    /// mosquitto keeps at most 1,000 messages queued per client by default and drops the rest, QoS 1 too: a subscriber
-    /// that falls behind must not lose messages, or the relay would look faster than it is. Up to 1,000 may be in
-    /// flight to the subscriber, as for the edge (its MQTT 5 receive maximum says so; the line covers MQTT 3.1.1).
-    /// </summary>
-    public static readonly string[] BrokerConfig = ["max_queued_messages 0", "max_inflight_messages 1000"];
-
     /// <summary>No message for this long, with every publish acknowledged, and the subscriber is not going to get the rest.</summary>
     private static readonly TimeSpan Stall = TimeSpan.FromSeconds(20);
 
     public static async Task<List<RoundResult>> RunAsync(BenchOptions options)
     {
-        await using var broker = await MosquittoServer.StartAsync(new MosquittoOptions { ExtraConfigLines = BrokerConfig });
+        await using var broker = await MosquittoServer.StartAsync(new MosquittoOptions { ExtraConfigLines = BenchBroker.ConfigLines });
         await using var subscriber = await RelaySubscriber.ConnectAsync(broker, $"occupancy/v1/{DeviceFleet.SiteId}/#");
         await using var fleet = await DeviceFleet.ConnectAsync(broker.Port, options.Devices, withSecrets: false);
         var cpu = new CpuClock(new Dictionary<string, int> { ["mosquitto"] = broker.ProcessId, ["bench clients"] = Environment.ProcessId });

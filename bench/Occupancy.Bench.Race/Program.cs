@@ -15,7 +15,7 @@ await influx.CreateDatabaseAsync("nodered");
 // Both contenders get the same broker settings: nothing dropped from a subscriber's queue, up to
 // 1,000 unacknowledged messages in flight to it (Node-RED over MQTT 3.1.1; the edge over MQTT 5
 // asks for the same through its receive maximum).
-await using var broker = await MosquittoServer.StartAsync(new MosquittoOptions { ExtraConfigLines = ["max_queued_messages 0", "max_inflight_messages 1000"] });
+await using var broker = await MosquittoServer.StartAsync(new MosquittoOptions { ExtraConfigLines = BenchBroker.ConfigLines });
 var stream = new DeskStream(options, SiteId, DateTimeOffset.UtcNow.AddHours(-12).ToUnixTimeMilliseconds());
 var course = new RaceCourse(broker, influx, stream, options.Messages);
 var results = new List<ContenderResult>();

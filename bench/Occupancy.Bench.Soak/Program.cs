@@ -12,7 +12,7 @@ Console.WriteLine("Devices: a load generator over a few connections to mosquitto
     + $"the server as its own process with {floors} dashboard connections (one per floor)");
 
 await using var influx = await InfluxdServer.StartAsync();
-await using var broker = await MosquittoServer.StartAsync(new MosquittoOptions { ExtraConfigLines = ["max_queued_messages 0", "max_inflight_messages 1000"] });
+await using var broker = await MosquittoServer.StartAsync(new MosquittoOptions { ExtraConfigLines = BenchBroker.ConfigLines });
 await using var server = await SoakServer.StartAsync(options, influx.BaseUri, "soak");
 string data = Directory.CreateTempSubdirectory("occupancy-bench-soak-").FullName;
 try

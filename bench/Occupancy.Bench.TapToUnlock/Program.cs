@@ -11,7 +11,7 @@ await using var influx = await InfluxdServer.StartAsync();
 
 // External mode: devices and the edge meet at a mosquitto (anonymous here: the bench measures latency, not logins).
 await using var broker = options.External
-    ? await MosquittoServer.StartAsync(new MosquittoOptions { ExtraConfigLines = ["max_queued_messages 0", "max_inflight_messages 1000", "set_tcp_nodelay true"] })
+    ? await MosquittoServer.StartAsync(new MosquittoOptions { ExtraConfigLines = BenchBroker.ConfigLines })
     : null;
 string data = Directory.CreateTempSubdirectory("occupancy-bench-tap-").FullName;
 var results = new List<ScenarioLatencies>();
