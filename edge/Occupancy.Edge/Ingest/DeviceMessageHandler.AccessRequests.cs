@@ -63,12 +63,21 @@ public sealed partial class DeviceMessageHandler
         return true;
     }
 
-    /// <summary>True once the decision is on disk in the access journal; false when that write failed (the outbox then decides).</summary>
-    private static async Task<bool> WhenRecordedAsync(Task<bool> journaled, CancellationToken cancellationToken)
+    /// <summary>
+    /// True once the decision is on disk in the outbox or in the access journal, whichever is first; false when
+    /// neither could write it (the reader gets no answer and the device sends the request again).
+    /// </summary>
+    private static async Task<bool> FirstDurableAsync(Task<bool> outboxDurable, Task<bool>? journaled, CancellationToken cancellationToken)
     {
+        if (journaled is null)
+        {
+            return await outboxDurable;
+        }
+
         try
         {
-            return await journaled.WaitAsync(cancellationToken);
+            var first = await Task.WhenAny(outboxDurable, journaled).WaitAsync(cancellationToken);
+            return await first || await (first == journaled ? outboxDurable : journaled);
         }
         catch (OperationCanceledException)
         {

@@ -60,20 +60,22 @@ public sealed partial class DeviceMessageHandler(
             return outcome.CouldPassLater ? IngestOutcome.NotRecorded : IngestOutcome.Refused;
         }
 
-        // A door's answer goes out as soon as its decision is durable in the access journal.
-        bool answered = outcome.Answer is { } early && outcome.AnswerRecorded is { } journaled
-            && await WhenRecordedAsync(journaled, cancellationToken)
-            && await SendAnswerAsync(early, clientId, cancellationToken);
-
         // Not cancellable on purpose: the wait ends with the next commit or failed write (a few milliseconds), and a
         // cancellable wait would cost every message a registration; a device gone meanwhile just misses its PUBACK.
-        if (await outbox.WaitDurableAsync(outcome.WaitLsn))
+        var durable = outbox.WaitDurableAsync(outcome.WaitLsn);
+        if (outcome.Answer is { } answer)
         {
-            if (outcome.Answer is { } answer && !answered)
+            // A door's answer goes out as soon as its decision is on disk in either place: the access journal (its own
+            // small fsync) or the outbox's group commit. Under a stream of desk reports the two fsyncs queue behind each
+            // other in the file system's own journal, so whichever lands first answers the reader; both prove D8.
+            if (await FirstDurableAsync(durable, outcome.AnswerRecorded, cancellationToken))
             {
                 await SendAnswerAsync(answer, clientId, cancellationToken);
             }
+        }
 
+        if (await durable)
+        {
             return IngestOutcome.Recorded;
         }
 
