@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Occupancy.Influx;
 using Occupancy.Server.Data;
 
 namespace Occupancy.Server.Utilisation;
@@ -50,6 +51,11 @@ public sealed partial class UsageRollupService(
                 var started = clock.GetTimestamp();
                 var written = await RollUpAsync(stoppingToken);
                 LogRolledUp(written, clock.GetElapsedTime(started).TotalMilliseconds);
+            }
+            catch (InfluxWriteException ex) when (ex.Message.Contains("database not found", StringComparison.Ordinal))
+            {
+                // A new network: no edge has written usage yet (the edge creates the database), so there is nothing to roll up.
+                LogNoUsageYet();
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
@@ -123,6 +129,9 @@ public sealed partial class UsageRollupService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Utilisation roll-up wrote {Days} days in {Milliseconds} ms")]
     private partial void LogRolledUp(int days, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Utilisation roll-up: no usage in InfluxDB yet (no edge has created its database); trying again later")]
+    private partial void LogNoUsageYet();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Utilisation roll-up failed; trying again later")]
     private partial void LogFailed(Exception ex);
