@@ -7,13 +7,11 @@ using Occupancy.Firmware.Contract;
 namespace Occupancy.Edge.Access;
 
 /// <summary>
-/// A small durable log of door decisions beside the outbox, with a writer and an fsync of its own.
-/// A tap's answer goes out once its decision is on disk here (DESIGN.md D8), so it never waits for
-/// the outbox's group commit of a large batch of desk reports; the decision is appended to the
-/// outbox as well, for InfluxDB and the server. The journal is also the edges' memory of recent taps
-/// across restarts: on start it gives the answered requests (by nonce) and the phone codes each door
-/// accepted back to <see cref="AnsweredRequests"/> and <see cref="PhoneCodeReplayGuard"/>, and appends
-/// again to the outbox any decision a crash kept from reaching it. Only the last
+/// A small durable log of door decisions beside the outbox, with a writer and an fsync of its own:
+/// the edge's memory of recent taps across restarts, which the outbox (trimmed once shipped) is not.
+/// On start it gives the answered requests (by nonce) and the phone codes each door accepted back
+/// to <see cref="AnsweredRequests"/> and <see cref="PhoneCodeReplayGuard"/>, and appends again to
+/// the outbox any decision a crash kept from reaching it. Only the last
 /// <see cref="KeepFor"/> of taps is kept: older answers have expired and older codes can never match.
 /// </summary>
 public sealed partial class AccessJournal : IHostedService, IDisposable

@@ -44,7 +44,8 @@ public sealed partial class DeviceMessageHandler
         }
 
         answered.Remember(door.DoorId, request.Nonce, request.Header.Seq, answer, recorded.WaitLsn);
-        return recorded with { Answer = answer, AnswerRecorded = _journal.Value?.AppendDecision(door.DoorId, request, answer, recorded.WaitLsn) };
+        _journal.Value?.AppendDecision(door.DoorId, request, answer, recorded.WaitLsn);
+        return recorded with { Answer = answer };
     }
 
     /// <summary>Sends the answer; true when it was sent or failed for good (not to be tried again).</summary>
@@ -64,24 +65,19 @@ public sealed partial class DeviceMessageHandler
     }
 
     /// <summary>
-    /// True once the decision is on disk in the outbox or in the access journal, whichever is first; false when
-    /// neither could write it (the reader gets no answer and the device sends the request again).
+    /// Sends a door its answer as soon as the decision is made, while the request's own acknowledgement still waits
+    /// for the decision on disk. The reader keeps an unacknowledged request and sends it again after a reconnect, so
+    /// if the edge dies in between, the redelivered request is decided and recorded then: every decision is audited
+    /// (D8) without an fsync, queued behind a batch of desk reports, on the way to the door. Only while the outbox
+    /// cannot write does the answer wait for the disk, so that a door never opens on a decision nobody can record.
     /// </summary>
-    private static async Task<bool> FirstDurableAsync(Task<bool> outboxDurable, Task<bool>? journaled, CancellationToken cancellationToken)
+    private async Task AnswerDoorAsync(DoorAnswer answer, Task<bool> durable, string clientId, CancellationToken cancellationToken)
     {
-        if (journaled is null)
+        if (outbox.IsFailing && !await durable)
         {
-            return await outboxDurable;
+            return; // the reader times out and stays locked; the device sends the request again
         }
 
-        try
-        {
-            var first = await Task.WhenAny(outboxDurable, journaled).WaitAsync(cancellationToken);
-            return await first || await (first == journaled ? outboxDurable : journaled);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
+        await SendAnswerAsync(answer, clientId, cancellationToken);
     }
 }

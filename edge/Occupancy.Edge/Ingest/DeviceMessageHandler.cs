@@ -65,13 +65,7 @@ public sealed partial class DeviceMessageHandler(
         var durable = outbox.WaitDurableAsync(outcome.WaitLsn);
         if (outcome.Answer is { } answer)
         {
-            // A door's answer goes out as soon as its decision is on disk in either place: the access journal (its own
-            // small fsync) or the outbox's group commit. Under a stream of desk reports the two fsyncs queue behind each
-            // other in the file system's own journal, so whichever lands first answers the reader; both prove D8.
-            if (await FirstDurableAsync(durable, outcome.AnswerRecorded, cancellationToken))
-            {
-                await SendAnswerAsync(answer, clientId, cancellationToken);
-            }
+            await AnswerDoorAsync(answer, durable, clientId, cancellationToken);
         }
 
         if (await durable)

@@ -5,11 +5,9 @@ namespace Occupancy.Edge.Occupancy;
 /// (the disk is failing and too much waits for it). Otherwise the device may be acknowledged once
 /// record <see cref="WaitLsn"/> is on disk: the message's own record, or, for a message that
 /// changed nothing, the record of the state it confirmed. <see cref="Answer"/> is the command to send
-/// the device once it is recorded (a door request's answer); <see cref="AnswerRecorded"/>, when set,
-/// completes as soon as the decision is on disk in the access journal, so the answer need not wait for
-/// the outbox.
+/// the device (a door request's answer).
 /// </summary>
-public readonly record struct Recorded(bool Accepted, long WaitLsn, bool Duplicate = false, bool CouldPassLater = false, Access.DoorAnswer? Answer = null, Task<bool>? AnswerRecorded = null)
+public readonly record struct Recorded(bool Accepted, long WaitLsn, bool Duplicate = false, bool CouldPassLater = false, Access.DoorAnswer? Answer = null)
 {
     /// <summary>The outbox had no room for it: the same message may be accepted once the disk recovers.</summary>
     public static Recorded NoRoom => new(false, 0, CouldPassLater: true);

@@ -40,6 +40,7 @@ public sealed partial class OutboxLog : IDisposable
     private bool _hasRoom = true;
     private string? _lastError;
     private DateTimeOffset? _failingSince;
+    private bool _failing;
     private int _failedAttempts;
     private TaskCompletionSource _durableAdvanced = NewSignal();
 
@@ -90,6 +91,9 @@ public sealed partial class OutboxLog : IDisposable
     /// date under it wherever the pending bytes or the closing state change.
     /// </summary>
     public bool HasRoom => Volatile.Read(ref _hasRoom);
+
+    /// <summary>True while the last write of a batch failed (the disk is full or failing) and none has succeeded since.</summary>
+    public bool IsFailing => Volatile.Read(ref _failing);
 
     public OutboxConsumer Consumer(string name) => _consumers[name];
 
@@ -297,6 +301,7 @@ public sealed partial class OutboxLog : IDisposable
             failedAttempts = _failedAttempts;
             _failedAttempts = 0;
             _failingSince = null;
+            Volatile.Write(ref _failing, false);
             _lastError = null;
         }
 
@@ -329,6 +334,7 @@ public sealed partial class OutboxLog : IDisposable
             _inflight = null;
             UpdateRoomLocked();
             _failingSince ??= _time.GetUtcNow();
+            Volatile.Write(ref _failing, true);
             _lastError = ex.Message;
             attempt = ++_failedAttempts;
         }

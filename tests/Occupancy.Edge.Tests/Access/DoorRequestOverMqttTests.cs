@@ -31,7 +31,7 @@ public sealed class DoorRequestOverMqttTests(InfluxdFixture influx) : IClassFixt
         Assert.True(command.IsGrant);
         Assert.Equal(("reader-1", nonce, 4000L), (command.Door, command.Nonce, command.UnlockMs));
         Assert.True(new CommandSigner(DoorKeys.Derive(Convert.FromHexString(MasterKeyHex), "reader-1")).Verify(command));
-        var decision = Assert.Single(ReadAll(edge).OfType<AccessDecisionEvent>());
+        var decision = Assert.Single(OutboxContents.Events(edge).OfType<AccessDecisionEvent>());
         Assert.Equal(("front", true, "ada", nonce), (decision.DoorId, decision.Granted, decision.Member, decision.Nonce));
         var row = Assert.Single(await WaitForRowsAsync("access_grant", "SELECT * FROM access_decision"));
         Assert.Equal(("front", true, "ada"), (row["door"].GetString(), row["granted"].GetBoolean(), row["member"].GetString()));
@@ -60,7 +60,7 @@ public sealed class DoorRequestOverMqttTests(InfluxdFixture influx) : IClassFixt
         await using var reader = await DeviceMqttClient.ConnectAsync(DeviceKinds.Door, "reader-1", edge.MqttPort);
 
         Assert.True(await reader.PublishAsync(Channels.AccessRequest, Tap("04a1b2c3", new string('3', 32)).Encode()) >= 0x80);
-        Assert.Empty(ReadAll(edge).OfType<AccessDecisionEvent>());
+        Assert.Empty(OutboxContents.Events(edge).OfType<AccessDecisionEvent>());
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class DoorRequestOverMqttTests(InfluxdFixture influx) : IClassFixt
 
         Assert.True(first.IsGrant);
         Assert.Equal(first.Encode(), second.Encode());
-        Assert.Single(ReadAll(edge).OfType<AccessDecisionEvent>());
+        Assert.Single(OutboxContents.Events(edge).OfType<AccessDecisionEvent>());
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class DoorRequestOverMqttTests(InfluxdFixture influx) : IClassFixt
         int refused = await reader.PublishAsync(Channels.AccessRequest, Tap("04a1b2c3", nonce, seq: 2).Encode());
 
         Assert.True(refused >= 0x80, $"PUBACK {refused}");
-        var decision = Assert.Single(ReadAll(edge).OfType<AccessDecisionEvent>());
+        var decision = Assert.Single(OutboxContents.Events(edge).OfType<AccessDecisionEvent>());
         Assert.False(decision.Granted);
         Assert.Equal(1, edge.Get<Edge.Ingest.RejectionCounter>().Count(Edge.Ingest.RejectionReasons.ReusedNonce));
     }
@@ -125,7 +125,7 @@ public sealed class DoorRequestOverMqttTests(InfluxdFixture influx) : IClassFixt
             Assert.True(await reader.PublishAsync(Channels.AccessRequest, Tap($"badc0de{i}", i.ToString("x32"), seq: i).Encode()) < 0x80);
         }
 
-        var alarm = Assert.Single(ReadAll(edge).OfType<DoorAlarmEvent>());
+        var alarm = Assert.Single(OutboxContents.Events(edge).OfType<DoorAlarmEvent>());
         Assert.Equal(("front", RepeatedDenialWatch.Alarm, true, 5L), (alarm.DoorId, alarm.Alarm, alarm.Active, alarm.Seq));
         var row = Assert.Single(await WaitForRowsAsync("access_alarm", "SELECT * FROM door_alarm"));
         Assert.Equal(("front", "repeated-denial", true), (row["door"].GetString(), row["alarm"].GetString(), row["active"].GetBoolean()));
@@ -155,20 +155,6 @@ public sealed class DoorRequestOverMqttTests(InfluxdFixture influx) : IClassFixt
         await Eventually.Until(() => commands.TryDequeue(out payload!), TimeSpan.FromSeconds(10), "the reader to receive its command");
         Assert.True(UnlockCommand.TryDecode(payload, out var command, out var error), error);
         return command;
-    }
-
-    private static List<EdgeEvent> ReadAll(TestEdge edge)
-    {
-        var events = new List<EdgeEvent>();
-        using var reader = edge.Get<OutboxLog>().OpenReader(0);
-        var entries = new List<OutboxEntry>();
-        while (reader.Read(entries, 100) > 0)
-        {
-            events.AddRange(entries.Select(e => e.Event));
-            entries.Clear();
-        }
-
-        return events;
     }
 
     private Task<TestEdge> StartEdgeAsync(string database, bool withKeys)

@@ -38,7 +38,7 @@ public sealed class TapMemoryAcrossRestartsTests(InfluxdFixture influx) : IClass
         var second = await TapAsync(restarted, code, new string('b', 32), seq: 2);
 
         Assert.False(second.IsGrant);
-        var decisions = ReadAll(restarted).OfType<AccessDecisionEvent>().ToArray();
+        var decisions = OutboxContents.Events(restarted).OfType<AccessDecisionEvent>().ToArray();
         Assert.Equal([(true, AccessReasons.Granted), (false, AccessReasons.ReplayedCode)], decisions.Select(d => (d.Granted, d.Reason)));
     }
 
@@ -59,7 +59,7 @@ public sealed class TapMemoryAcrossRestartsTests(InfluxdFixture influx) : IClass
 
         Assert.True(first.IsGrant);
         Assert.Equal(first.Encode(), again.Encode());
-        Assert.Single(ReadAll(restarted).OfType<AccessDecisionEvent>());
+        Assert.Single(OutboxContents.Events(restarted).OfType<AccessDecisionEvent>());
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class TapMemoryAcrossRestartsTests(InfluxdFixture influx) : IClass
         using var recovered = OpenJournal(reopened.Log);
         Assert.True(await reopened.Log.WaitDurableAsync(reopened.Log.LastAppendedLsn));
 
-        var decision = Assert.Single(ReadAll(reopened.Log).OfType<AccessDecisionEvent>());
+        var decision = Assert.Single(OutboxContents.Events(reopened.Log).OfType<AccessDecisionEvent>());
         Assert.Equal(("front", true, "ada", new string('d', 32), 9L), (decision.DoorId, decision.Granted, decision.Member, decision.Nonce, decision.Seq));
     }
 
@@ -121,21 +121,6 @@ public sealed class TapMemoryAcrossRestartsTests(InfluxdFixture influx) : IClass
         return command;
     }
 
-    private static List<EdgeEvent> ReadAll(TestEdge edge) => ReadAll(edge.Get<OutboxLog>());
-
-    private static List<EdgeEvent> ReadAll(OutboxLog outbox)
-    {
-        var events = new List<EdgeEvent>();
-        using var reader = outbox.OpenReader(0);
-        var entries = new List<OutboxEntry>();
-        while (reader.Read(entries, 100) > 0)
-        {
-            events.AddRange(entries.Select(e => e.Event));
-            entries.Clear();
-        }
-
-        return events;
-    }
 
     private Task<TestEdge> StartEdgeAsync(string dataDirectory) => TestEdge.StartAsync(
         influx.Server.BaseUri.ToString(),
