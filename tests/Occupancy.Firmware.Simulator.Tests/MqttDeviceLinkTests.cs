@@ -53,6 +53,31 @@ public sealed class MqttDeviceLinkTests
     }
 
     [Fact]
+    public async Task Link_WhenTheBrokerGoesDownBeforeAcknowledging_SendsTheMessageAgainAfterReconnecting()
+    {
+        // A door's answer leaves the edge before the request's PUBACK, which waits for the decision on disk: if the edge
+        // dies in between, this resend is how the decision still gets recorded.
+        await using var broker = await EmbeddedBroker.StartAsync();
+        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        broker.HoldAcknowledgements = hold;
+        await using var link = new MqttDeviceLink(Options(broker, "reader-203"), () => { });
+        await link.StartAsync();
+        Assert.True(link.Publish("occupancy/v1/hq/door/reader-203/evt/access-request", "tap", retain: false));
+        await Eventually.Until(() => link.Pending == 1, Timeout, "the publish handed over and waiting for its PUBACK");
+
+        var stopping = broker.StopAsync();
+        await Eventually.Until(() => !link.IsConnected, Timeout, "the link notices the broker is gone");
+        broker.HoldAcknowledgements = null;
+        hold.SetResult();
+        await stopping;
+        Assert.Equal(1, link.Pending);
+
+        await broker.StartAgainAsync();
+        await Eventually.Until(() => broker.Published.Any(m => m.Payload == "tap"), Timeout, "the unacknowledged publish arrives again");
+        await Eventually.Until(() => link.Pending == 0, Timeout, "and is acknowledged this time");
+    }
+
+    [Fact]
     public async Task Link_LogsInWithTheDeviceIdAndSecret()
     {
         await using var broker = await EmbeddedBroker.StartAsync();

@@ -92,7 +92,11 @@ namespace Occupancy.Devices
             try
             {
                 // Blocks until the broker answers or M2Mqtt's timeout: the loop pauses, which the detector treats as a gap.
-                result = _client.Connect(_deviceId, _deviceId, _secret, true, MqttQoSLevel.AtLeastOnce, true, _statusTopic, StatusPayloads.Offline, true, KeepAliveSeconds);
+                // Not a clean session: M2Mqtt then keeps the publishes the broker has not acknowledged and sends them
+                // again after the reconnect (a clean session drops them). The edge acknowledges a report or a door
+                // request only once it is on disk, and answers a door before that; if the edge dies in between, this
+                // resend is what gets the decision recorded. Repeats are recognised by sequence number and nonce.
+                result = _client.Connect(_deviceId, _deviceId, _secret, true, MqttQoSLevel.AtLeastOnce, true, _statusTopic, StatusPayloads.Offline, false, KeepAliveSeconds);
             }
             catch (Exception ex)
             {
