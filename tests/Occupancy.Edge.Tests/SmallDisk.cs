@@ -44,6 +44,22 @@ internal sealed class SmallDisk : IDisposable
 
     public void Free() => File.Delete(_filler);
 
+    /// <summary>A test edge (no InfluxDB behind it) whose outbox is on this disk and retries a failed write every 200 ms.</summary>
+    public Task<TestEdge> StartEdgeAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?>
+        {
+            ["Outbox:Directory"] = System.IO.Path.Combine(Path, "outbox"),
+            ["Outbox:MaxRetryDelay"] = "00:00:00.200",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        return TestEdge.StartAsync("http://127.0.0.1:9", settings: all);
+    }
+
     public void Dispose()
     {
         Run("umount", "-l", Path);

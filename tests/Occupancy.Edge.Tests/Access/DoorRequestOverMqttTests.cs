@@ -1,13 +1,7 @@
-using System.Collections.Concurrent;
-using System.Text;
-using MQTTnet;
-using MQTTnet.Protocol;
 using Occupancy.Edge.Access;
 using Occupancy.Edge.Occupancy;
-using Occupancy.Edge.Outbox;
 using Occupancy.Firmware.Contract;
 using Occupancy.Testing;
-using Occupancy.Uplink;
 
 namespace Occupancy.Edge.Tests.Access;
 
@@ -22,12 +16,12 @@ public sealed class DoorRequestOverMqttTests(InfluxdFixture influx) : IClassFixt
         await using var edge = await StartEdgeAsync("access_grant", withKeys: true);
         edge.Get<AccessReplicaStore>().Apply(TestSite.CardReplica());
         await using var reader = await DeviceMqttClient.ConnectAsync(DeviceKinds.Door, "reader-1", edge.MqttPort);
-        var commands = await SubscribeToCommandsAsync(reader);
+        var commands = await DoorCommands.SubscribeAsync(reader);
         string nonce = new('1', 32);
 
         Assert.True(await reader.PublishAsync(Channels.AccessRequest, Tap("04a1b2c3", nonce).Encode()) < 0x80);
 
-        var command = await NextCommandAsync(commands);
+        var command = await commands.NextAsync();
         Assert.True(command.IsGrant);
         Assert.Equal(("reader-1", nonce, 4000L), (command.Door, command.Nonce, command.UnlockMs));
         Assert.True(new CommandSigner(DoorKeys.Derive(Convert.FromHexString(MasterKeyHex), "reader-1")).Verify(command));
@@ -44,11 +38,11 @@ public sealed class DoorRequestOverMqttTests(InfluxdFixture influx) : IClassFixt
         await using var edge = await StartEdgeAsync("access_deny", withKeys: true);
         edge.Get<AccessReplicaStore>().Apply(TestSite.CardReplica());
         await using var reader = await DeviceMqttClient.ConnectAsync(DeviceKinds.Door, "reader-1", edge.MqttPort);
-        var commands = await SubscribeToCommandsAsync(reader);
+        var commands = await DoorCommands.SubscribeAsync(reader);
 
         Assert.True(await reader.PublishAsync(Channels.AccessRequest, Tap("deadbeef", new string('2', 32)).Encode()) < 0x80);
 
-        var command = await NextCommandAsync(commands);
+        var command = await commands.NextAsync();
         Assert.False(command.IsGrant);
         Assert.True(new CommandSigner(DoorKeys.Derive(Convert.FromHexString(MasterKeyHex), "reader-1")).Verify(command));
     }
@@ -83,13 +77,13 @@ public sealed class DoorRequestOverMqttTests(InfluxdFixture influx) : IClassFixt
         await using var edge = await StartEdgeAsync("access_resend", withKeys: true);
         edge.Get<AccessReplicaStore>().Apply(TestSite.CardReplica());
         await using var reader = await DeviceMqttClient.ConnectAsync(DeviceKinds.Door, "reader-1", edge.MqttPort);
-        var commands = await SubscribeToCommandsAsync(reader);
+        var commands = await DoorCommands.SubscribeAsync(reader);
         string tap = Tap("04a1b2c3", new string('5', 32), seq: 7).Encode();
 
         Assert.True(await reader.PublishAsync(Channels.AccessRequest, tap) < 0x80);
-        var first = await NextCommandAsync(commands);
+        var first = await commands.NextAsync();
         Assert.True(await reader.PublishAsync(Channels.AccessRequest, tap) < 0x80);
-        var second = await NextCommandAsync(commands);
+        var second = await commands.NextAsync();
 
         Assert.True(first.IsGrant);
         Assert.Equal(first.Encode(), second.Encode());
@@ -133,29 +127,6 @@ public sealed class DoorRequestOverMqttTests(InfluxdFixture influx) : IClassFixt
 
     private static AccessRequestMessage Tap(string cardUid, string nonce, long seq = 1) =>
         new(nonce, new Credential(Credential.Card, cardUid), new MessageHeader(seq, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), "1.0.0"));
-
-    private static async Task<ConcurrentQueue<string>> SubscribeToCommandsAsync(DeviceMqttClient reader)
-    {
-        var received = new ConcurrentQueue<string>();
-        reader.Client.ApplicationMessageReceivedAsync += e =>
-        {
-            Assert.False(e.ApplicationMessage.Retain);
-            received.Enqueue(Encoding.UTF8.GetString(e.ApplicationMessage.Payload));
-            return Task.CompletedTask;
-        };
-        string topic = DeviceTopic.Build(TestSite.SiteId, DeviceKinds.Door, reader.DeviceId, Channels.Unlock);
-        var result = await reader.Client.SubscribeAsync(topic, MqttQualityOfServiceLevel.AtLeastOnce);
-        Assert.True((int)result.Items.Single().ResultCode < 0x80);
-        return received;
-    }
-
-    private static async Task<UnlockCommand> NextCommandAsync(ConcurrentQueue<string> commands)
-    {
-        string payload = "";
-        await Eventually.Until(() => commands.TryDequeue(out payload!), TimeSpan.FromSeconds(10), "the reader to receive its command");
-        Assert.True(UnlockCommand.TryDecode(payload, out var command, out var error), error);
-        return command;
-    }
 
     private Task<TestEdge> StartEdgeAsync(string database, bool withKeys)
     {

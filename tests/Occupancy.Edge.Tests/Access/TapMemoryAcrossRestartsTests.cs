@@ -1,8 +1,4 @@
-using System.Collections.Concurrent;
-using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
-using MQTTnet;
-using MQTTnet.Protocol;
 using Occupancy.Edge.Access;
 using Occupancy.Edge.Occupancy;
 using Occupancy.Edge.Outbox;
@@ -103,20 +99,12 @@ public sealed class TapMemoryAcrossRestartsTests(InfluxdFixture influx) : IClass
     private static async Task<UnlockCommand> TapAsync(TestEdge edge, string code, string nonce, long seq)
     {
         await using var reader = await DeviceMqttClient.ConnectAsync(DeviceKinds.Door, "reader-1", edge.MqttPort);
-        var received = new ConcurrentQueue<string>();
-        reader.Client.ApplicationMessageReceivedAsync += e =>
-        {
-            received.Enqueue(Encoding.UTF8.GetString(e.ApplicationMessage.Payload));
-            return Task.CompletedTask;
-        };
-        await reader.Client.SubscribeAsync(DeviceTopic.Build(TestSite.SiteId, DeviceKinds.Door, "reader-1", Channels.Unlock), MqttQualityOfServiceLevel.AtLeastOnce);
+        var commands = await DoorCommands.SubscribeAsync(reader);
         var request = new AccessRequestMessage(nonce, new Credential(Credential.Code, code), new MessageHeader(seq, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), "1.0.0"));
 
         Assert.True(await reader.PublishAsync(Channels.AccessRequest, request.Encode()) < 0x80);
 
-        string payload = "";
-        await Eventually.Until(() => received.TryDequeue(out payload!), TimeSpan.FromSeconds(10), "the reader to receive its command");
-        Assert.True(UnlockCommand.TryDecode(payload, out var command, out var error), error);
+        var command = await commands.NextAsync();
         Assert.Equal(nonce, command.Nonce);
         return command;
     }

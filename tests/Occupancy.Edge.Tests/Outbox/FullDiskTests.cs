@@ -18,12 +18,7 @@ public sealed class FullDiskTests
     {
         using var disk = SmallDisk.Mount(kilobytes: 256);
         int httpPort = FreeTcpPort.Next();
-        await using var edge = await TestEdge.StartAsync("http://127.0.0.1:9", settings: new Dictionary<string, string?>
-        {
-            ["Outbox:Directory"] = Path.Combine(disk.Path, "outbox"),
-            ["Outbox:MaxRetryDelay"] = "00:00:00.200",
-            ["Edge:HttpPort"] = httpPort.ToString(),
-        });
+        await using var edge = await disk.StartEdgeAsync(new Dictionary<string, string?> { ["Edge:HttpPort"] = httpPort.ToString() });
         using var ops = new OperationsClient(httpPort);
         using var device = new MqttClientFactory().CreateMqttClient();
         await device.ConnectAsync(new MqttClientOptionsBuilder()
@@ -64,11 +59,7 @@ public sealed class FullDiskTests
     public async Task FullDisk_NeverAcknowledgesAnMqtt311Device_WhosePubackCannotSayNo()
     {
         using var disk = SmallDisk.Mount(kilobytes: 256);
-        await using var edge = await TestEdge.StartAsync("http://127.0.0.1:9", settings: new Dictionary<string, string?>
-        {
-            ["Outbox:Directory"] = Path.Combine(disk.Path, "outbox"),
-            ["Outbox:MaxRetryDelay"] = "00:00:00.200",
-        });
+        await using var edge = await disk.StartEdgeAsync();
         using var device = new MqttClientFactory().CreateMqttClient();
         await device.ConnectAsync(new MqttClientOptionsBuilder()
             .WithTcpServer("127.0.0.1", edge.MqttPort)
