@@ -33,9 +33,19 @@ public sealed partial class LiveUpdateListener(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_queue is not null)
+        // Once only, and never failing the shutdown: if the Redis connection is already closed (seen when a host
+        // is stopped while being disposed), the subscription ended with it.
+        if (Interlocked.Exchange(ref _queue, null) is not { } queue)
         {
-            await _queue.UnsubscribeAsync();
+            return;
+        }
+
+        try
+        {
+            await queue.UnsubscribeAsync();
+        }
+        catch (ObjectDisposedException)
+        {
         }
     }
 
