@@ -16,8 +16,17 @@ Console.WriteLine($"| {"path",-40} | {"messages",9} | {"all acked",9} | {"acked/
 Console.WriteLine($"|{new string('-', 42)}|{new string('-', 11)}|{new string('-', 11)}|{new string('-', 11)}|{new string('-', 12)}|{new string('-', 11)}|");
 foreach (var round in relay.Concat(edge))
 {
-    Console.WriteLine($"| {round.Path,-40} | {round.Messages,9:N0} | {round.Acknowledged.TotalSeconds,8:F2}s | {round.AckRate,9:N0} | {round.EndToEnd.TotalSeconds,9:F2}s | {round.EndToEndRate,9:N0} |");
+    Console.WriteLine($"| {round.Path,-40} | {round.Messages,9:N0} | {round.Acknowledged.TotalSeconds,8:F2}s | {round.AckRate,9:N0} | {round.EndToEnd.TotalSeconds,9:F2}s | {round.EndToEndRate,9:N0} |{(round.FellBehind ? " fell behind" : "")}");
 }
+
+// Only the relay's stalls are left out: that can only favour the relay. The edge's rounds all count.
+var allRounds = relay.Concat(edge).ToList();
+if (relay.Count(r => r.FellBehind) is > 0 and var stalled)
+{
+    Console.WriteLine($"Left out of the relay's medians: {stalled} round(s) whose subscriber got the last message long after the last PUBACK (a stall, not a rate).");
+}
+
+relay = relay.Where(r => !r.FellBehind).ToList();
 
 Console.WriteLine();
 if (relay.Count > 0 && edge.Count > 0)
@@ -26,6 +35,10 @@ if (relay.Count > 0 && edge.Count > 0)
     double edgeRate = Median(edge.Select(r => r.EndToEndRate));
     Console.WriteLine($"Median end-to-end: relay {relayRate:N0} msg/s, edge {edgeRate:N0} msg/s; edge / relay = {edgeRate / relayRate:F2}");
 }
+else if (options.RunsRelay && options.RunsEdge)
+{
+    Console.WriteLine("Every relay round stalled: no ratio from this run; run it again.");
+}
 
 if (edge.Count > 0)
 {
@@ -33,7 +46,7 @@ if (edge.Count > 0)
 }
 
 Console.WriteLine("CPU ms per 1,000 messages (user+system), and all processes together:");
-foreach (var round in relay.Concat(edge))
+foreach (var round in allRounds)
 {
     Console.WriteLine($"  {round.Path}: {round.CpuPerThousand}");
 }
