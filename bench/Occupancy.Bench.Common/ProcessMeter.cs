@@ -5,8 +5,6 @@ namespace Occupancy.Bench.Common;
 /// <summary>CPU time and memory of one process, from /proc: what a contender cost.</summary>
 public sealed class ProcessMeter(int pid)
 {
-    private const double TicksPerSecond = 100; // USER_HZ on Linux
-
     private double _startCpu;
     private long _peakRssKb;
 
@@ -32,10 +30,8 @@ public sealed class ProcessMeter(int pid)
 
     private double CpuSeconds()
     {
-        // Fields after the command name (which may hold spaces): utime is field 14, stime 15.
-        string stat = File.ReadAllText($"/proc/{pid}/stat");
-        string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
+        var (user, system) = ProcStat.CpuSeconds(pid);
+        return user + system;
     }
 
     private long RssKb()

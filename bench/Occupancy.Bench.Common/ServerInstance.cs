@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using Occupancy.Testing;
 
 namespace Occupancy.Bench.Common;
@@ -35,6 +37,23 @@ public sealed class ServerInstance : IAsyncDisposable
         catch
         {
             await instance.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>An HTTP client signed in as <paramref name="email"/> (it keeps the session cookie); the caller disposes it.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string email, string password, TimeSpan timeout)
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = BaseUrl, Timeout = timeout };
+        try
+        {
+            using var signIn = await client.PostAsJsonAsync("/api/account/sign-in", new { email, password });
+            signIn.EnsureSuccessStatusCode();
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
             throw;
         }
     }

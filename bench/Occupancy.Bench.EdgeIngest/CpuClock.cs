@@ -1,13 +1,11 @@
 using System.Diagnostics;
-using System.Globalization;
+using Occupancy.Bench.Common;
 
 namespace Occupancy.Bench.EdgeIngest;
 
 /// <summary>CPU time (user and system) a set of processes used between two readings, from /proc.</summary>
 internal sealed class CpuClock(IReadOnlyDictionary<string, int> processes)
 {
-    private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
-
     private Dictionary<string, (double User, double System)> _start = [];
 
     public void Start() => _start = Read();
@@ -26,9 +24,6 @@ internal sealed class CpuClock(IReadOnlyDictionary<string, int> processes)
             return (self.UserProcessorTime.TotalSeconds, self.PrivilegedProcessorTime.TotalSeconds);
         }
 
-        // Fields after the command name (which may hold spaces): utime is field 14, stime 15.
-        string stat = File.ReadAllText($"/proc/{pid}/stat");
-        string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return (long.Parse(fields[11], CultureInfo.InvariantCulture) / TicksPerSecond, long.Parse(fields[12], CultureInfo.InvariantCulture) / TicksPerSecond);
+        return ProcStat.CpuSeconds(pid);
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Occupancy.Bench.Common;
 using Occupancy.Bench.Heatmap;
 using Occupancy.Testing;
 
@@ -58,13 +59,13 @@ foreach (var days in options.Ranges)
     {
         var to = lastDay.AddDays(-run);
         var url = string.Create(CultureInfo.InvariantCulture, $"/api/spaces/bench/utilisation?from={to.AddDays(1 - days):yyyy-MM-dd}&to={to:yyyy-MM-dd}");
-        var (serverBefore, influxdBefore) = (ProcessCpu.Milliseconds(server.ProcessId), ProcessCpu.Milliseconds(influxd.ProcessId));
+        var (serverBefore, influxdBefore) = (ProcStat.CpuMilliseconds(server.ProcessId), ProcStat.CpuMilliseconds(influxd.ProcessId));
         var watch = Stopwatch.StartNew();
         using var response = await server.Http.GetAsync(url);
         var body = await response.Content.ReadAsByteArrayAsync();
         watch.Stop();
         response.EnsureSuccessStatusCode();
-        cpu.Add((ProcessCpu.Milliseconds(server.ProcessId) - serverBefore, ProcessCpu.Milliseconds(influxd.ProcessId) - influxdBefore));
+        cpu.Add((ProcStat.CpuMilliseconds(server.ProcessId) - serverBefore, ProcStat.CpuMilliseconds(influxd.ProcessId) - influxdBefore));
         Console.WriteLine($"  {days,2} days, run {run + 1}: {watch.Elapsed.TotalMilliseconds,7:F0} ms  (CPU: server {cpu[^1].Server,5:F0} ms, influxd {cpu[^1].Influxd,5:F0} ms)  {body.Length / 1024.0,5:F0} KiB  GET {url}");
         timings.Add(watch.Elapsed.TotalMilliseconds);
     }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
 using Occupancy.Bench.Common;
 
 namespace Occupancy.Bench.Heatmap;
@@ -12,11 +10,7 @@ internal sealed class ServerRunner : IAsyncDisposable
 
     private readonly ServerInstance _server;
 
-    private ServerRunner(ServerInstance server)
-    {
-        _server = server;
-        Http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = server.BaseUrl, Timeout = TimeSpan.FromMinutes(5) };
-    }
+    private ServerRunner(ServerInstance server, HttpClient http) => (_server, Http) = (server, http);
 
     public int ProcessId => _server.ProcessId;
 
@@ -40,10 +34,15 @@ internal sealed class ServerRunner : IAsyncDisposable
                 ["Logging:LogLevel:Occupancy.Server.Utilisation"] = "Information",
             },
             echoOutput: true);
-        var runner = new ServerRunner(server);
-        using var signIn = await runner.Http.PostAsJsonAsync("/api/account/sign-in", new { email = AdminEmail, password = AdminPassword });
-        signIn.EnsureSuccessStatusCode();
-        return runner;
+        try
+        {
+            return new ServerRunner(server, await server.SignedInClientAsync(AdminEmail, AdminPassword, TimeSpan.FromMinutes(5)));
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -44,12 +43,21 @@ internal sealed class SoakServer : IAsyncDisposable
             // sees the moment the server has a change: that is how the soak times sensor → server.
             ["DashboardPush:Interval"] = "00:00:00",
         }, echoOutput: true);
-        var admin = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = instance.BaseUrl, Timeout = TimeSpan.FromSeconds(60) };
+        HttpClient admin;
+        try
+        {
+            admin = await instance.SignedInClientAsync(AdminEmail, AdminPassword, TimeSpan.FromSeconds(60));
+        }
+        catch
+        {
+            await instance.DisposeAsync();
+            File.Delete(networkFile);
+            throw;
+        }
+
         var server = new SoakServer(instance, admin, networkFile);
         try
         {
-            using var signIn = await admin.PostAsJsonAsync("/api/account/sign-in", new { email = AdminEmail, password = AdminPassword });
-            signIn.EnsureSuccessStatusCode();
             var member = await server.PostAsync("/api/admin/members", new { name = "Soak Member", homeSpaceId = SoakSite.SiteId });
             Guid memberId = member.GetProperty("id").GetGuid();
             await server.PostAsync("/api/admin/passes", new { memberId, name = "Flex", spaceIds = new[] { SoakSite.SiteId } });
