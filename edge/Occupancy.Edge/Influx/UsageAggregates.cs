@@ -55,7 +55,7 @@ public sealed class UsageAggregates(InfluxV1Client influx, string siteId, TimeSp
             {
                 var tags = series.GetProperty("tags").EnumerateObject()
                     .OrderBy(t => t.Name, StringComparer.Ordinal)
-                    .Aggregate($"{measurement},site={Escape(siteId)}", (line, tag) => $"{line},{tag.Name}={Escape(tag.Value.GetString() ?? "")}");
+                    .Aggregate($"{measurement},site={LineProtocol.EscapeTag(siteId)}", (line, tag) => $"{line},{tag.Name}={LineProtocol.EscapeTag(tag.Value.GetString() ?? "")}");
                 foreach (var row in series.GetProperty("values").EnumerateArray())
                 {
                     lines.Add(string.Create(CultureInfo.InvariantCulture,
@@ -68,8 +68,5 @@ public sealed class UsageAggregates(InfluxV1Client influx, string siteId, TimeSp
     private static double Number(JsonElement value) => value.ValueKind == JsonValueKind.Number ? value.GetDouble() : 0;
 
     private string Where(long startMs, long endMs) =>
-        string.Create(CultureInfo.InvariantCulture, $"\"site\" = '{siteId.Replace("\\", "\\\\").Replace("'", "\\'")}' AND time >= {startMs}ms AND time < {endMs}ms");
-
-    /// <summary>Line-protocol escaping of a tag key or value.</summary>
-    private static string Escape(string value) => value.Replace("\\", "\\\\").Replace(",", "\\,").Replace("=", "\\=").Replace(" ", "\\ ");
+        string.Create(CultureInfo.InvariantCulture, $"\"site\" = '{InfluxQl.EscapeString(siteId)}' AND time >= {startMs}ms AND time < {endMs}ms");
 }

@@ -48,22 +48,6 @@ public sealed partial class DeviceMessageHandler
         return recorded with { Answer = answer };
     }
 
-    /// <summary>Sends the answer; true when it was sent or failed for good (not to be tried again).</summary>
-    private async Task<bool> SendAnswerAsync(DoorAnswer answer, string clientId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _commands.Value!.PublishCommandAsync(answer.CommandTopic, answer.Command.Encode(), cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The decision is recorded; the reader times out and the member taps again.
-            rejections.Reject(RejectionReasons.CommandNotSent, clientId, answer.CommandTopic, ex.Message);
-        }
-
-        return true;
-    }
-
     /// <summary>
     /// Sends a door its answer as soon as the decision is made, while the request's own acknowledgement still waits
     /// for the decision on disk. The reader keeps an unacknowledged request and sends it again after a reconnect, so
@@ -78,6 +62,14 @@ public sealed partial class DeviceMessageHandler
             return; // the reader times out and stays locked; the device sends the request again
         }
 
-        await SendAnswerAsync(answer, clientId, cancellationToken);
+        try
+        {
+            await _commands.Value!.PublishCommandAsync(answer.CommandTopic, answer.Command.Encode(), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The decision is recorded; the reader times out and the member taps again.
+            rejections.Reject(RejectionReasons.CommandNotSent, clientId, answer.CommandTopic, ex.Message);
+        }
     }
 }

@@ -16,7 +16,8 @@ namespace Occupancy.Edge.Ingest;
 /// Checks and applies one message a device published: the topic must be the device's own,
 /// of its kind, on a channel its kind may use, with a payload the contract accepts.
 /// Anything else is refused and counted, and changes nothing. What is accepted is recorded in
-/// the outbox, and the answer waits until it is on disk.
+/// the outbox, and the device's acknowledgement waits until it is on disk (a door's answer does not: see
+/// DeviceMessageHandler.AccessRequests).
 /// </summary>
 public sealed partial class DeviceMessageHandler(
     SiteDirectory site,

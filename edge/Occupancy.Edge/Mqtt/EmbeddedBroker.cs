@@ -58,12 +58,7 @@ public sealed partial class EmbeddedBroker(
     public async Task PublishCommandAsync(string topic, string payload, CancellationToken cancellationToken)
     {
         var server = _server ?? throw new InvalidOperationException("the embedded broker is not running");
-        var message = new MQTTnet.MqttApplicationMessageBuilder()
-            .WithTopic(topic)
-            .WithPayload(System.Text.Encoding.UTF8.GetBytes(payload))
-            .WithQualityOfServiceLevel(MQTTnet.Protocol.MqttQualityOfServiceLevel.AtLeastOnce)
-            .WithRetainFlag(false)
-            .Build();
+        var message = IDeviceCommandPublisher.CommandMessage(topic, payload);
         await server.InjectApplicationMessage(new InjectedMqttApplicationMessage(message), cancellationToken);
     }
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using MQTTnet;
-using MQTTnet.Protocol;
 using Occupancy.Edge.Ingest;
 using Occupancy.Edge.Options;
 using Occupancy.Firmware.Contract;
@@ -40,17 +39,6 @@ public sealed class ExternalBrokerIngest(
             return;
         }
 
-        var subscribe = new MqttClientSubscribeOptionsBuilder();
-        foreach (string channel in DeviceChannels)
-        {
-            subscribe = subscribe.WithTopicFilter(SharedFilter($"+/+/{channel}"), MqttQualityOfServiceLevel.AtLeastOnce);
-        }
-
-        var result = await client.SubscribeAsync(subscribe.Build(), stoppingToken);
-        var refused = result.Items.Where(i => (int)i.ResultCode >= 0x80).Select(i => $"{i.TopicFilter.Topic}: {i.ResultCode}").ToArray();
-        if (refused.Length > 0)
-        {
-            throw new InvalidOperationException("the broker refused the edge's subscriptions (check its ACL): " + string.Join("; ", refused));
-        }
+        await SubscribeOrThrowAsync(client, DeviceChannels.Select(channel => SharedFilter($"+/+/{channel}")), stoppingToken);
     }
 }

@@ -45,6 +45,23 @@ public abstract partial class ExternalBrokerLane(
     /// <summary>The shared-subscription filter of this site's devices for <paramref name="deviceFilter"/> (kind/id/channel).</summary>
     protected string SharedFilter(string deviceFilter) => $"$share/{Options.SharedGroup}/{Firmware.Contract.DeviceTopic.Root}/{SiteId}/{deviceFilter}";
 
+    /// <summary>Subscribes to <paramref name="filters"/> at QoS 1; throws, naming each filter refused, when the broker's ACL says no.</summary>
+    protected static async Task SubscribeOrThrowAsync(IMqttClient client, IEnumerable<string> filters, CancellationToken stoppingToken)
+    {
+        var subscribe = new MqttClientSubscribeOptionsBuilder();
+        foreach (string filter in filters)
+        {
+            subscribe = subscribe.WithTopicFilter(filter, MqttQualityOfServiceLevel.AtLeastOnce);
+        }
+
+        var result = await client.SubscribeAsync(subscribe.Build(), stoppingToken);
+        var refused = result.Items.Where(i => (int)i.ResultCode >= 0x80).Select(i => $"{i.TopicFilter.Topic}: {i.ResultCode}").ToArray();
+        if (refused.Length > 0)
+        {
+            throw new InvalidOperationException("the broker refused the edge's subscriptions (check its ACL): " + string.Join("; ", refused));
+        }
+    }
+
     /// <summary>Subscribes a new session (or tidies a kept one); throws when the broker refuses.</summary>
     protected abstract Task SubscribeAsync(IMqttClient client, bool sessionPresent, CancellationToken stoppingToken);
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using MQTTnet;
-using MQTTnet.Protocol;
 using Occupancy.Edge.Ingest;
 using Occupancy.Edge.Options;
 using Occupancy.Firmware.Contract;
@@ -12,7 +11,7 @@ namespace Occupancy.Edge.Mqtt;
 /// a shared subscription of their own, and the unlock commands go out on it. On the desk reports'
 /// connection a tap would queue behind every report the broker has in flight to the edge (up to a
 /// thousand during a burst) and its command behind their acknowledgements; here it waits for
-/// nothing but its own decision being recorded. Several edge instances split the doors' requests
+/// nothing but its own decision. Several edge instances split the doors' requests
 /// the same way they split the desks' reports.
 /// </summary>
 public sealed class ExternalDoorRequests(
@@ -32,12 +31,7 @@ public sealed class ExternalDoorRequests(
     public async Task PublishCommandAsync(string topic, string payload, CancellationToken cancellationToken)
     {
         var client = Client is { IsConnected: true } c ? c : throw new InvalidOperationException("not connected to the external broker");
-        var message = new MqttApplicationMessageBuilder()
-            .WithTopic(topic)
-            .WithPayload(System.Text.Encoding.UTF8.GetBytes(payload))
-            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-            .WithRetainFlag(false)
-            .Build();
+        var message = IDeviceCommandPublisher.CommandMessage(topic, payload);
         var result = await client.PublishAsync(message, cancellationToken);
 
         // MQTT 5 brokers answer a publish their ACL forbids with a refusal in the PUBACK, not an error.
@@ -54,12 +48,6 @@ public sealed class ExternalDoorRequests(
             return;
         }
 
-        string filter = SharedFilter($"{DeviceKinds.Door}/+/{Channels.AccessRequest}");
-        var subscribed = await client.SubscribeAsync(
-            new MqttClientSubscribeOptionsBuilder().WithTopicFilter(filter, MqttQualityOfServiceLevel.AtLeastOnce).Build(), stoppingToken);
-        if (subscribed.Items.Any(i => (int)i.ResultCode >= 0x80))
-        {
-            throw new InvalidOperationException($"the broker refused the edge's subscription to {filter} (check its ACL)");
-        }
+        await SubscribeOrThrowAsync(client, [SharedFilter($"{DeviceKinds.Door}/+/{Channels.AccessRequest}")], stoppingToken);
     }
 }

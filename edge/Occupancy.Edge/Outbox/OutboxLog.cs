@@ -40,7 +40,6 @@ public sealed partial class OutboxLog : IDisposable
     private bool _hasRoom = true;
     private string? _lastError;
     private DateTimeOffset? _failingSince;
-    private bool _failing;
     private int _failedAttempts;
     private TaskCompletionSource _durableAdvanced = NewSignal();
 
@@ -93,7 +92,16 @@ public sealed partial class OutboxLog : IDisposable
     public bool HasRoom => Volatile.Read(ref _hasRoom);
 
     /// <summary>True while the last write of a batch failed (the disk is full or failing) and none has succeeded since.</summary>
-    public bool IsFailing => Volatile.Read(ref _failing);
+    public bool IsFailing
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _failingSince is not null;
+            }
+        }
+    }
 
     public OutboxConsumer Consumer(string name) => _consumers[name];
 
@@ -301,7 +309,6 @@ public sealed partial class OutboxLog : IDisposable
             failedAttempts = _failedAttempts;
             _failedAttempts = 0;
             _failingSince = null;
-            Volatile.Write(ref _failing, false);
             _lastError = null;
         }
 
@@ -334,7 +341,6 @@ public sealed partial class OutboxLog : IDisposable
             _inflight = null;
             UpdateRoomLocked();
             _failingSince ??= _time.GetUtcNow();
-            Volatile.Write(ref _failing, true);
             _lastError = ex.Message;
             attempt = ++_failedAttempts;
         }

@@ -99,7 +99,7 @@ public sealed class DailyUsageRollup(DeskUsageReader reader, InfluxV1Client infl
     /// <summary>Writes the days' rows, the space's row of each day last: once it is there, the day is complete.</summary>
     public async Task WriteAsync(string siteId, IReadOnlyCollection<DayUsage> days, CancellationToken cancellationToken)
     {
-        var site = EscapeTag(siteId);
+        var site = LineProtocol.EscapeTag(siteId);
         var lines = new List<string>();
         foreach (var day in days)
         {
@@ -110,14 +110,14 @@ public sealed class DailyUsageRollup(DeskUsageReader reader, InfluxV1Client infl
                 {
                     var text = string.Join(';', desks.Skip(part * DesksPerRow).Take(DesksPerRow).Select(d => d.Desk + " " + FormatHours(d.Hours)));
                     lines.Add(string.Create(CultureInfo.InvariantCulture,
-                        $"{DeskDayMeasurement},floor={EscapeTag(floor.Key)},part={part},site={site} desks=\"{text}\" {day.Day.StartMs}"));
+                        $"{DeskDayMeasurement},floor={LineProtocol.EscapeTag(floor.Key)},part={part},site={site} desks=\"{text}\" {day.Day.StartMs}"));
                 }
             }
 
             foreach (var (floor, peak) in day.FloorPeaks)
             {
                 lines.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"{SpaceDayMeasurement},floor={EscapeTag(floor)},site={site} peak_s={peak.OccupiedSeconds:R},peak_at={peak.StartMs}i {day.Day.StartMs}"));
+                    $"{SpaceDayMeasurement},floor={LineProtocol.EscapeTag(floor)},site={site} peak_s={peak.OccupiedSeconds:R},peak_at={peak.StartMs}i {day.Day.StartMs}"));
             }
         }
 
@@ -177,7 +177,7 @@ public sealed class DailyUsageRollup(DeskUsageReader reader, InfluxV1Client infl
         var where = Where(siteId, startMs, endMs);
         if (floorId is not null)
         {
-            where += $" AND \"floor\" = '{DeskUsageReader.Escape(floorId)}'";
+            where += $" AND \"floor\" = '{InfluxQl.EscapeString(floorId)}'";
         }
 
         using var document = await reader.QueryAsync($"SELECT \"desks\" FROM \"{DeskDayMeasurement}\" WHERE {where}", cancellationToken);
@@ -283,7 +283,4 @@ public sealed class DailyUsageRollup(DeskUsageReader reader, InfluxV1Client infl
         series.TryGetProperty("tags", out var tags) && tags.TryGetProperty(name, out var value) ? value.GetString() ?? "" : "";
 
     private static double Number(JsonElement value) => value.ValueKind == JsonValueKind.Number ? value.GetDouble() : 0;
-
-    /// <summary>Line-protocol escaping of a tag value.</summary>
-    private static string EscapeTag(string value) => value.Replace("\\", "\\\\").Replace(",", "\\,").Replace("=", "\\=").Replace(" ", "\\ ");
 }

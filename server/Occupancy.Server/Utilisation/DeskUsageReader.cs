@@ -82,15 +82,13 @@ public sealed class DeskUsageReader(InfluxV1Client influx, IOptions<UtilisationI
 
     internal static string Where(string siteId, string? floorId, DateTimeOffset startUtc, DateTimeOffset endUtc)
     {
-        var where = $"\"site\" = '{Escape(siteId)}'";
+        var where = $"\"site\" = '{InfluxQl.EscapeString(siteId)}'";
         if (floorId is not null)
         {
-            where += $" AND \"floor\" = '{Escape(floorId)}'";
+            where += $" AND \"floor\" = '{InfluxQl.EscapeString(floorId)}'";
         }
 
         return where + string.Create(CultureInfo.InvariantCulture,
             $" AND time >= {startUtc.ToUnixTimeMilliseconds()}ms AND time < {endUtc.ToUnixTimeMilliseconds()}ms");
     }
-
-    internal static string Escape(string value) => value.Replace("\\", "\\\\").Replace("'", "\\'");
 }
