@@ -4,8 +4,9 @@ namespace Occupancy.Server.Utilisation;
 public readonly record struct IntervalPeak(long StartMs, double OccupiedSeconds)
 {
     /// <summary>The busier of two peaks; the earlier one when they are equal, so the answer does not depend on reading order.</summary>
-    public static IntervalPeak? Busier(IntervalPeak? current, IntervalPeak candidate) =>
-        current is not { } peak || candidate.OccupiedSeconds > peak.OccupiedSeconds
+    public static IntervalPeak? Busier(IntervalPeak? current, IntervalPeak? other) =>
+        other is not { } candidate ? current
+        : current is not { } peak || candidate.OccupiedSeconds > peak.OccupiedSeconds
         || (candidate.OccupiedSeconds == peak.OccupiedSeconds && candidate.StartMs < peak.StartMs)
             ? candidate
             : peak;

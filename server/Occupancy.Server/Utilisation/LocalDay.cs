@@ -19,6 +19,30 @@ public readonly record struct LocalDay(DateOnly Date, long StartMs, long EndMs)
         return days;
     }
 
+    /// <summary>
+    /// <paramref name="days"/> (in order) grouped into runs of consecutive dates, each at most
+    /// <paramref name="maxLength"/> long: what one query over a time range can cover.
+    /// </summary>
+    public static IEnumerable<List<LocalDay>> ConsecutiveRuns(IEnumerable<LocalDay> days, int maxLength = int.MaxValue)
+    {
+        var run = new List<LocalDay>();
+        foreach (var day in days)
+        {
+            if (run.Count == maxLength || (run.Count > 0 && run[^1].Date.AddDays(1) != day.Date))
+            {
+                yield return run;
+                run = [];
+            }
+
+            run.Add(day);
+        }
+
+        if (run.Count > 0)
+        {
+            yield return run;
+        }
+    }
+
     /// <summary>The index of the day holding <paramref name="ms"/> in <paramref name="days"/> (ordered, contiguous), or -1.</summary>
     public static int IndexOf(LocalDay[] days, long ms)
     {

@@ -94,7 +94,7 @@ public sealed partial class UsageRollupService(
         }).ToList();
 
         var written = 0;
-        foreach (var run in Runs(due))
+        foreach (var run in LocalDay.ConsecutiveRuns(due, DaysPerQuery))
         {
             var usage = await rollup.ComputeAsync(siteId, zone, run[0].Date, run[^1].Date, cancellationToken);
             await rollup.WriteAsync(siteId, usage, cancellationToken);
@@ -102,27 +102,6 @@ public sealed partial class UsageRollupService(
         }
 
         return written;
-    }
-
-    /// <summary>Consecutive days together, at most <see cref="DaysPerQuery"/> per run.</summary>
-    private static IEnumerable<List<LocalDay>> Runs(List<LocalDay> days)
-    {
-        var run = new List<LocalDay>();
-        foreach (var day in days)
-        {
-            if (run.Count == DaysPerQuery || (run.Count > 0 && run[^1].Date.AddDays(1) != day.Date))
-            {
-                yield return run;
-                run = [];
-            }
-
-            run.Add(day);
-        }
-
-        if (run.Count > 0)
-        {
-            yield return run;
-        }
     }
 
     private static bool Same(double a, double b) => Math.Abs(a - b) <= 1e-6 * Math.Max(1, Math.Abs(a));

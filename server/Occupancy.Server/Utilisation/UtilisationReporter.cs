@@ -144,9 +144,9 @@ public sealed class UtilisationReporter(DeskUsageReader usage, DailyUsageRollup 
         var computed = new List<DayUsage>();
         try
         {
-            foreach (var run in MissingRuns(days, stored))
+            foreach (var run in LocalDay.ConsecutiveRuns(days.Where(d => !stored.ContainsKey(d.StartMs))))
             {
-                computed.AddRange(await rollup.ComputeAsync(space.Id, zone, run.From, run.To, cancellationToken));
+                computed.AddRange(await rollup.ComputeAsync(space.Id, zone, run[0].Date, run[^1].Date, cancellationToken));
             }
         }
         finally
@@ -157,10 +157,7 @@ public sealed class UtilisationReporter(DeskUsageReader usage, DailyUsageRollup 
         IntervalPeak? peak = null;
         foreach (var day in stored.Values)
         {
-            if ((request.FloorId is null ? day.SpacePeak : day.FloorPeaks.TryGetValue(request.FloorId, out var p) ? p : null) is { } dayPeak)
-            {
-                peak = IntervalPeak.Busier(peak, dayPeak);
-            }
+            peak = IntervalPeak.Busier(peak, PeakOf(day.SpacePeak, day.FloorPeaks, request.FloorId));
         }
 
         foreach (var day in computed)
@@ -170,10 +167,7 @@ public sealed class UtilisationReporter(DeskUsageReader usage, DailyUsageRollup 
                 Add(desk.Desk, day.Day.Date.DayOfWeek, desk.Hours);
             }
 
-            if ((request.FloorId is null ? day.SpacePeak : day.FloorPeaks.TryGetValue(request.FloorId, out var p) ? p : null) is { } dayPeak)
-            {
-                peak = IntervalPeak.Busier(peak, dayPeak);
-            }
+            peak = IntervalPeak.Busier(peak, PeakOf(day.SpacePeak, day.FloorPeaks, request.FloorId));
         }
 
         var now = clock.GetUtcNow();
@@ -187,24 +181,9 @@ public sealed class UtilisationReporter(DeskUsageReader usage, DailyUsageRollup 
         return peak;
     }
 
-    /// <summary>Consecutive days of <paramref name="days"/> without a stored roll-up.</summary>
-    private static IEnumerable<(DateOnly From, DateOnly To)> MissingRuns(LocalDay[] days, Dictionary<long, StoredDay> stored)
-    {
-        DateOnly? from = null;
-        for (var i = 0; i <= days.Length; i++)
-        {
-            var missing = i < days.Length && !stored.ContainsKey(days[i].StartMs);
-            if (missing && from is null)
-            {
-                from = days[i].Date;
-            }
-            else if (!missing && from is { } start)
-            {
-                yield return (start, days[i - 1].Date);
-                from = null;
-            }
-        }
-    }
+    /// <summary>A day's busiest interval in the whole space, or on one floor.</summary>
+    private static IntervalPeak? PeakOf(IntervalPeak? spacePeak, Dictionary<string, IntervalPeak> floorPeaks, string? floorId) =>
+        floorId is null ? spacePeak : floorPeaks.TryGetValue(floorId, out var peak) ? peak : null;
 
     /// <summary>Occupied seconds per bucket of the schedule (finer than an hour where opening times need it), from the edges' rows.</summary>
     private async Task<IntervalPeak?> ReadFineAsync(
