@@ -1,9 +1,11 @@
 namespace Occupancy.Bench.EdgeIngest;
 
-/// <summary>What one run measures: <c>--devices N --messages N --warmup N --rounds N [--only relay|edge]</c>.</summary>
+/// <summary>What one run measures: <c>--devices N --messages N --warmup N --rounds N [--only relay|mqttnet|edge]</c>.</summary>
 internal sealed record BenchOptions(int Devices, int Messages, int Warmup, int Rounds, string Only)
 {
     public bool RunsRelay => Only is "" or "relay";
+
+    public bool RunsBareMqttnet => Only is "" or "mqttnet";
 
     public bool RunsEdge => Only is "" or "edge";
 
@@ -14,7 +16,7 @@ internal sealed record BenchOptions(int Devices, int Messages, int Warmup, int R
         {
             if (args[i] == "--only")
             {
-                options = args[i + 1] is "relay" or "edge" ? options with { Only = args[i + 1] } : throw new ArgumentException("--only takes relay or edge");
+                options = args[i + 1] is "relay" or "mqttnet" or "edge" ? options with { Only = args[i + 1] } : throw new ArgumentException("--only takes relay, mqttnet or edge");
                 continue;
             }
 

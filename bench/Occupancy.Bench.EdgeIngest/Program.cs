@@ -3,24 +3,30 @@ using Occupancy.Testing;
 
 // Sustained ingest: the same fleet of QoS 1 desk sensors against a bare mosquitto relay and against
 // the edge (through to InfluxDB). Prints one row per measured round and the ratio of the medians.
+if (args is [BareMqttnetServer.Flag, var port, var benchPid])
+{
+    return await BareMqttnetServer.ServeAsync(int.Parse(port), int.Parse(benchPid));
+}
+
 var options = BenchOptions.Parse(args);
 Console.WriteLine($"Edge ingest benchmark: {options.Devices} devices, {options.Messages:N0} messages per round, {options.Rounds} round(s) after {options.Warmup:N0} warm-up messages");
 Console.WriteLine($"Machine: {MachineInfo.Describe()}");
 Console.WriteLine();
 
 var relay = options.RunsRelay ? await RelayBenchmark.RunAsync(options) : [];
+var bare = options.RunsBareMqttnet ? await BareMqttnetBenchmark.RunAsync(options) : [];
 var (edge, recordsPerFsync) = options.RunsEdge ? await EdgeIngestBenchmark.RunAsync(options) : ([], 0);
 
 Console.WriteLine();
 Console.WriteLine($"| {"path",-40} | {"messages",9} | {"all acked",9} | {"acked/s",9} | {"end to end",10} | {"msg/s e2e",9} |");
 Console.WriteLine($"|{new string('-', 42)}|{new string('-', 11)}|{new string('-', 11)}|{new string('-', 11)}|{new string('-', 12)}|{new string('-', 11)}|");
-foreach (var round in relay.Concat(edge))
+foreach (var round in relay.Concat(bare).Concat(edge))
 {
     Console.WriteLine($"| {round.Path,-40} | {round.Messages,9:N0} | {round.Acknowledged.TotalSeconds,8:F2}s | {round.AckRate,9:N0} | {round.EndToEnd.TotalSeconds,9:F2}s | {round.EndToEndRate,9:N0} |{(round.FellBehind ? " fell behind" : "")}");
 }
 
 // Only the relay's stalls are left out: that can only favour the relay. The edge's rounds all count.
-var allRounds = relay.Concat(edge).ToList();
+var allRounds = relay.Concat(bare).Concat(edge).ToList();
 if (relay.Count(r => r.FellBehind) is > 0 and var stalled)
 {
     Console.WriteLine($"Left out of the relay's medians: {stalled} round(s) whose subscriber got the last message long after the last PUBACK (a stall, not a rate).");
@@ -38,6 +44,12 @@ if (relay.Count > 0 && edge.Count > 0)
 else if (options.RunsRelay && options.RunsEdge)
 {
     Console.WriteLine("Every relay round stalled: no ratio from this run; run it again.");
+}
+
+if (relay.Count > 0 && bare.Count > 0)
+{
+    double relayRate = Median(relay.Select(r => r.EndToEndRate));
+    Console.WriteLine($"Bare MQTTnet server (the edge's broker with the edge's work left out) / relay = {Median(bare.Select(r => r.EndToEndRate)) / relayRate:F2}");
 }
 
 if (edge.Count > 0)
