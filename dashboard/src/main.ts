@@ -198,12 +198,17 @@ async function showView(): Promise<void> {
       return;
     }
     adminView.setAttribute("aria-busy", "true");
+    const hash = location.hash;
     try {
-      await renderAdmin(adminView, location.hash, account);
+      await renderAdmin(adminView, hash, account);
     } catch (error) {
-      adminView.replaceChildren(h("p", { class: "message", role: "alert", text: error instanceof Error ? error.message : String(error) }));
+      if (location.hash === hash) {
+        adminView.replaceChildren(h("p", { class: "message", role: "alert", text: error instanceof Error ? error.message : String(error) }));
+      }
     } finally {
-      adminView.removeAttribute("aria-busy");
+      if (location.hash === hash) {
+        adminView.removeAttribute("aria-busy");
+      }
     }
   } else if (view === "me") {
     if (!account) {

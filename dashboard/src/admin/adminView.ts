@@ -41,5 +41,9 @@ export async function renderAdmin(container: HTMLElement, hash: string, account:
     await spaces.load();
     content = spaces.element;
   }
-  container.replaceChildren(nav, content);
+  // Pages load one after another as the address changes (a sign-in lands on #/admin while the host already opens a
+  // heatmap): a page that finishes loading after the address moved on must not replace the one now asked for.
+  if (location.hash === hash) {
+    container.replaceChildren(nav, content);
+  }
 }
