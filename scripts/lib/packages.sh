@@ -12,6 +12,7 @@ declare -A OCCUPANCY_PACKAGE_COMMANDS=(
     [chromium]=chromium
     [curl]=curl
     [afl++]=afl-fuzz
+    [systemd]=systemd-analyze
     [nodejs]=node
     [npm]=npm
 )
@@ -37,7 +38,8 @@ ensure_dotnet() {
 }
 
 ensure_debian_packages() {
-    local wanted=(influxdb influxdb-client mosquitto mosquitto-clients postgresql redis-server chromium curl afl++)
+    # systemd only for systemd-analyze, which checks the service units in deploy/systemd/ (nothing is started).
+    local wanted=(influxdb influxdb-client mosquitto mosquitto-clients postgresql redis-server chromium curl afl++ systemd)
     # Node only when missing: a newer Node installed another way is fine for the dashboard build.
     if ! program_found node || ! program_found npm; then
         wanted+=(nodejs npm)

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 
 namespace Occupancy.Testing;
 
@@ -9,7 +8,6 @@ namespace Occupancy.Testing;
 /// </summary>
 internal sealed class ServiceProcess : IAsyncDisposable
 {
-    private const int SigTerm = 15;
     private static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan ExitWait = TimeSpan.FromSeconds(10);
 
@@ -120,10 +118,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
             return;
         }
 
-        if (!OperatingSystem.IsWindows())
-        {
-            _ = SendSignal(Id, SigTerm);
-        }
+        Signals.Terminate(Id);
 
         using var graceTimeout = new CancellationTokenSource(grace);
         try
@@ -186,7 +181,4 @@ internal sealed class ServiceProcess : IAsyncDisposable
             _tail.Add(line);
         }
     }
-
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int SendSignal(int pid, int signal);
 }
