@@ -12,7 +12,17 @@ public static class Program
         }
 
         using var host = EdgeApplication.Build(args);
-        await host.RunAsync();
-        return 0;
+        try
+        {
+            await host.RunAsync();
+            return 0;
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+        {
+            // A wrong setting: say which, without a stack trace, and exit with EX_CONFIG, which the systemd unit
+            // does not restart into (deploy/systemd/occupancy-edge.service).
+            Console.Error.WriteLine("Occupancy.Edge cannot start: " + string.Join(" ", ex.Failures));
+            return 78;
+        }
     }
 }

@@ -6,21 +6,32 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.AddApplicationServices();
 
 var app = builder.Build();
-await app.InitializeDatabaseAsync();
-await app.InitializeAccountsAsync();
+try
+{
+    await app.InitializeDatabaseAsync();
+    await app.InitializeAccountsAsync();
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.UseDefaultFiles();
-app.UseStaticFiles();
-app.UseAuthentication();
-app.UseAuthorization();
+    app.UseExceptionHandler();
+    app.UseStatusCodePages();
+    app.UseDefaultFiles();
+    app.UseStaticFiles();
+    app.UseAuthentication();
+    app.UseAuthorization();
 
-app.MapApis();
-app.MapHubs();
-app.MapGet("/healthz", () => "ok");
+    app.MapApis();
+    app.MapHubs();
+    app.MapGet("/healthz", () => "ok");
 
-await app.RunAsync();
+    await app.RunAsync();
+    return 0;
+}
+catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+{
+    // A wrong setting: say which, without a stack trace, and exit with EX_CONFIG, which the systemd unit does not
+    // restart into (deploy/systemd/occupancy-server.service).
+    Console.Error.WriteLine("Occupancy.Server cannot start: " + string.Join(" ", ex.Failures));
+    return 78;
+}
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

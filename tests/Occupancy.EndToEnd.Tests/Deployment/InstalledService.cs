@@ -63,9 +63,15 @@ internal sealed class InstalledService : IAsyncDisposable
     public static string Under(string root, string absolutePath) => Path.Combine(root, absolutePath.TrimStart('/'));
 
     /// <summary><c>systemctl stop</c>: SIGTERM, then the exit code, or null when it was still running after <paramref name="timeout"/>.</summary>
-    public async Task<int?> StopAsync(TimeSpan timeout)
+    public Task<int?> StopAsync(TimeSpan timeout)
     {
         Signals.Terminate(_process.Id);
+        return ExitCodeAsync(timeout);
+    }
+
+    /// <summary>The exit code, or null when the service was still running after <paramref name="timeout"/>.</summary>
+    public async Task<int?> ExitCodeAsync(TimeSpan timeout)
+    {
         using var wait = new CancellationTokenSource(timeout);
         try
         {

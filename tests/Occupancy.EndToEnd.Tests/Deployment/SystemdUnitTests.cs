@@ -82,6 +82,24 @@ public sealed class SystemdUnitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Edge_WithTheExamplesPlaceholderKeys_RefusesToStart_NamingThem_WithAnExitStatusItsUnitDoesNotRestart()
+    {
+        var unit = ServiceUnit.Load("occupancy-edge.service");
+        var settings = ServiceUnit.ReadEnvironmentFile(Path.Combine(ServiceUnit.Folder, "edge.env.example"));
+        settings["Mqtt__Tls__Port"] = FreeTcpPort.Next().ToString(CultureInfo.InvariantCulture);
+        settings["Mqtt__Port"] = FreeTcpPort.Next().ToString(CultureInfo.InvariantCulture);
+        settings["Edge__HttpPort"] = FreeTcpPort.Next().ToString(CultureInfo.InvariantCulture);
+
+        await using var edge = InstalledService.Start(unit, InstalledService.BuiltExecutable("edge", "Occupancy.Edge"), _root, settings);
+
+        int? exit = await edge.ExitCodeAsync(TimeSpan.FromSeconds(30));
+        Assert.True(exit is not null && exit.ToString() == unit["RestartPreventExitStatus"], $"exit {exit}\n{edge.Output}");
+        Assert.Contains("Occupancy.Edge cannot start:", edge.Output);
+        Assert.Contains("Access:NetworkKey must be at least 32 hex digits", edge.Output);
+        Assert.Contains("Access:DoorMasterKey must be at least 32 hex digits", edge.Output);
+    }
+
+    [Fact]
     public async Task Server_AsItsUnitStartsIt_SignsInTheExamplesAdmin_KeepsItsDatabaseInItsStateDirectory_AndStopsCleanly()
     {
         var unit = ServiceUnit.Load("occupancy-server.service");
