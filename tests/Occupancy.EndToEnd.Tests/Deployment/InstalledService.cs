@@ -59,6 +59,19 @@ internal sealed class InstalledService : IAsyncDisposable
         return service;
     }
 
+    /// <summary>Waits until <paramref name="ready"/>; on timeout the failure carries what the service printed.</summary>
+    public async Task WaitUntilAsync(Func<Task<bool>> ready, TimeSpan timeout, string because)
+    {
+        try
+        {
+            await Eventually.Until(ready, timeout, because);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{ex.Message}{Environment.NewLine}{Output}", ex);
+        }
+    }
+
     /// <summary>An absolute path of the unit, inside the stand-in root.</summary>
     public static string Under(string root, string absolutePath) => Path.Combine(root, absolutePath.TrimStart('/'));
 
