@@ -6,7 +6,7 @@ namespace Occupancy.Testing;
 /// One started service process: environment, captured output tail, readiness wait, stop by PID.
 /// influxd and mosquitto share this so each only says how it is configured and probed.
 /// </summary>
-internal sealed class ServiceProcess : IAsyncDisposable
+public sealed class ServiceProcess : IAsyncDisposable
 {
     private static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan ExitWait = TimeSpan.FromSeconds(10);

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using Occupancy.Testing;
 
 namespace Occupancy.EndToEnd.Tests.Deployment;
@@ -11,21 +9,12 @@ namespace Occupancy.EndToEnd.Tests.Deployment;
 /// </summary>
 internal sealed class InstalledService : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly ServiceProcess _process;
 
-    private InstalledService(Process process) => _process = process;
+    private InstalledService(ServiceProcess process) => _process = process;
 
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    /// <summary>The last lines the service printed.</summary>
+    public string Output => _process.Tail;
 
     /// <summary>The build output of a project's executable, in the configuration these tests were built in.</summary>
     public static string BuiltExecutable(string projectFolder, string name)
@@ -36,44 +25,25 @@ internal sealed class InstalledService : IAsyncDisposable
 
     public static InstalledService Start(ServiceUnit unit, string executable, string root, IReadOnlyDictionary<string, string> environmentFile)
     {
-        var start = new ProcessStartInfo(executable)
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Under(root, unit["WorkingDirectory"]),
-        };
-        Directory.CreateDirectory(start.WorkingDirectory); // systemd creates the StateDirectory this is
+        string workingDirectory = Under(root, unit["WorkingDirectory"]);
+        Directory.CreateDirectory(workingDirectory); // systemd creates the StateDirectory this is
+
+        // EnvironmentFile= comes after Environment=: its settings win, as with systemd.
+        var environment = new Dictionary<string, string>();
         foreach (var (key, value) in unit.Environment().Concat(environmentFile))
         {
-            start.Environment[key] = value.StartsWith('/') ? Under(root, value) : value;
+            environment[key] = value.StartsWith('/') ? Under(root, value) : value;
         }
 
-        var process = new Process { StartInfo = start };
-        var service = new InstalledService(process);
-        process.OutputDataReceived += (_, e) => service.Capture(e.Data);
-        process.ErrorDataReceived += (_, e) => service.Capture(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return service;
-    }
-
-    /// <summary>Waits until <paramref name="ready"/>; on timeout the failure carries what the service printed.</summary>
-    public async Task WaitUntilAsync(Func<Task<bool>> ready, TimeSpan timeout, string because)
-    {
-        try
-        {
-            await Eventually.Until(ready, timeout, because);
-        }
-        catch (TimeoutException ex)
-        {
-            throw new TimeoutException($"{ex.Message}{Environment.NewLine}{Output}", ex);
-        }
+        return new InstalledService(ServiceProcess.Start(Path.GetFileName(unit.Path), executable, [], environment, workingDirectory));
     }
 
     /// <summary>An absolute path of the unit, inside the stand-in root.</summary>
     public static string Under(string root, string absolutePath) => Path.Combine(root, absolutePath.TrimStart('/'));
+
+    /// <summary>Waits until <paramref name="ready"/>, failing at once with the service's output if it exits first.</summary>
+    public Task WaitUntilAsync(Func<Task<bool>> ready, TimeSpan timeout) =>
+        _process.WaitUntilReadyAsync(_ => ready(), timeout, CancellationToken.None);
 
     /// <summary><c>systemctl stop</c>: SIGTERM, then the exit code, or null when it was still running after <paramref name="timeout"/>.</summary>
     public Task<int?> StopAsync(TimeSpan timeout)
@@ -88,8 +58,7 @@ internal sealed class InstalledService : IAsyncDisposable
         using var wait = new CancellationTokenSource(timeout);
         try
         {
-            await _process.WaitForExitAsync(wait.Token);
-            return _process.ExitCode;
+            return await _process.WaitForExitCodeAsync(wait.Token);
         }
         catch (OperationCanceledException)
         {
@@ -97,25 +66,5 @@ internal sealed class InstalledService : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-    }
-
-    private void Capture(string? line)
-    {
-        if (line is not null)
-        {
-            lock (_output)
-            {
-                _output.AppendLine(line);
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 }

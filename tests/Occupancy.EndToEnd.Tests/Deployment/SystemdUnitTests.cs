@@ -73,7 +73,7 @@ public sealed class SystemdUnitTests : IAsyncLifetime
 
         await using var edge = InstalledService.Start(unit, InstalledService.BuiltExecutable("edge", "Occupancy.Edge"), _root, settings);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}/") };
-        await edge.WaitUntilAsync(async () => await ReadyAsync(http, "broker") && await ReadyAsync(http, "influxdb"), TimeSpan.FromSeconds(60), "the installed edge is ready");
+        await edge.WaitUntilAsync(async () => await ReadyAsync(http, "broker") && await ReadyAsync(http, "influxdb"), TimeSpan.FromSeconds(60));
 
         Assert.Equal(certificate.Thumbprint, await TlsCertificateThumbprintAsync(tlsPort));
         Assert.True(Directory.Exists(Path.Combine(InstalledService.Under(_root, "/var/lib/" + unit["StateDirectory"]), "outbox")), edge.Output);
@@ -113,7 +113,7 @@ public sealed class SystemdUnitTests : IAsyncLifetime
 
         await using var server = InstalledService.Start(unit, InstalledService.BuiltExecutable("server", "Occupancy.Server"), _root, settings);
         using var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
-        await server.WaitUntilAsync(async () => (await http.GetAsync("healthz")).IsSuccessStatusCode, TimeSpan.FromSeconds(90), "the installed server answers");
+        await server.WaitUntilAsync(async () => (await http.GetAsync("healthz")).IsSuccessStatusCode, TimeSpan.FromSeconds(90));
 
         using (var signIn = await http.PostAsJsonAsync("api/account/sign-in", new { email = settings["Admin__Email"], password = settings["Admin__Password"] }))
         {
