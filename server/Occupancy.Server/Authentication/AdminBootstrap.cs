@@ -32,7 +32,14 @@ public sealed partial class AdminBootstrap(
         if (user is null)
         {
             user = new OccupancyUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Admin" };
-            Check(await users.CreateAsync(user, password), $"create the admin '{email}' (Admin:Password must meet the password rules)");
+            var created = await users.CreateAsync(user, password);
+            if (!created.Succeeded)
+            {
+                // The configured admin cannot exist as given: a wrong setting, reported (and exited on) like any other.
+                throw new OptionsValidationException(
+                    "Admin", typeof(AdminOptions), [$"Admin:Email/Admin:Password: cannot create the admin '{email}': {Describe(created)}"]);
+            }
+
             LogAdminCreated(email);
         }
 
@@ -46,9 +53,11 @@ public sealed partial class AdminBootstrap(
     {
         if (!result.Succeeded)
         {
-            throw new InvalidOperationException($"Could not {what}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+            throw new InvalidOperationException($"Could not {what}: {Describe(result)}");
         }
     }
+
+    private static string Describe(IdentityResult result) => string.Join(" ", result.Errors.Select(e => e.Description));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created the admin account {Email}")]
     private partial void LogAdminCreated(string email);

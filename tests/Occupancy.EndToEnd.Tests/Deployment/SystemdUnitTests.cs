@@ -90,13 +90,9 @@ public sealed class SystemdUnitTests : IAsyncLifetime
         settings["Mqtt__Port"] = FreeTcpPort.Next().ToString(CultureInfo.InvariantCulture);
         settings["Edge__HttpPort"] = FreeTcpPort.Next().ToString(CultureInfo.InvariantCulture);
 
-        await using var edge = InstalledService.Start(unit, InstalledService.BuiltExecutable("edge", "Occupancy.Edge"), _root, settings);
-
-        int? exit = await edge.ExitCodeAsync(TimeSpan.FromSeconds(30));
-        Assert.True(exit is not null && exit.ToString() == unit["RestartPreventExitStatus"], $"exit {exit}\n{edge.Output}");
-        Assert.Contains("Occupancy.Edge cannot start:", edge.Output);
-        Assert.Contains("Access:NetworkKey must be at least 32 hex digits", edge.Output);
-        Assert.Contains("Access:DoorMasterKey must be at least 32 hex digits", edge.Output);
+        string refusal = await RefusalAsync(unit, "edge", "Occupancy.Edge", settings);
+        Assert.Contains("Access:NetworkKey must be at least 32 hex digits", refusal);
+        Assert.Contains("Access:DoorMasterKey must be at least 32 hex digits", refusal);
     }
 
     [Fact]
@@ -122,6 +118,30 @@ public sealed class SystemdUnitTests : IAsyncLifetime
 
         Assert.True(File.Exists(Path.Combine(InstalledService.Under(_root, "/var/lib/" + unit["StateDirectory"]), "occupancy.db")), server.Output);
         Assert.Equal(0, await server.StopAsync(TimeoutStop(unit)));
+    }
+
+    [Fact]
+    public async Task Server_WithTheExamplesPlaceholders_RefusesToStart_NamingThem_WithAnExitStatusItsUnitDoesNotRestart()
+    {
+        var unit = ServiceUnit.Load("occupancy-server.service");
+        var settings = ServiceUnit.ReadEnvironmentFile(Path.Combine(ServiceUnit.Folder, "server.env.example"));
+        settings["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreeTcpPort.Next()}";
+        settings["Influx__Url"] = _influx.BaseUri.ToString();
+
+        // The example's admin password first; once that is set, its network key.
+        Assert.Contains("Admin:Email/Admin:Password: cannot create the admin", await RefusalAsync(unit, "server", "Occupancy.Server", settings));
+        settings["Admin__Password"] = "an-admin-password-of-the-installed-server";
+        Assert.Contains("Access:NetworkKey must be an even number (at least 32) of hex digits", await RefusalAsync(unit, "server", "Occupancy.Server", settings));
+    }
+
+    /// <summary>Starts a service as its unit says and returns what it printed, once it has exited as its unit does not restart.</summary>
+    private async Task<string> RefusalAsync(ServiceUnit unit, string projectFolder, string executable, IReadOnlyDictionary<string, string> settings)
+    {
+        await using var service = InstalledService.Start(unit, InstalledService.BuiltExecutable(projectFolder, executable), _root, settings);
+        int? exit = await service.ExitCodeAsync(TimeSpan.FromSeconds(60));
+        Assert.True(exit is not null && exit.ToString() == unit["RestartPreventExitStatus"], $"exit {exit}\n{service.Output}");
+        Assert.Contains($"{executable} cannot start:", service.Output);
+        return service.Output;
     }
 
     private static TimeSpan TimeoutStop(ServiceUnit unit) => TimeSpan.FromSeconds(int.Parse(unit["TimeoutStopSec"], CultureInfo.InvariantCulture));
