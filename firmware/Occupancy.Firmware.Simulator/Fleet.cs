@@ -94,7 +94,7 @@ public sealed partial class Fleet : IAsyncDisposable
         var zone = site.FindTimeZone();
         ISchedule schedule = options.Schedule == FleetSchedule.Busy
             ? new BusySchedule(desks, doors, options.Sensor, seed, clock.NowMs)
-            : new RealisticSchedule(desks, doors, zone, seed);
+            : new RealisticSchedule(desks, doors, zone, seed, site.OpeningHours);
         var fleet = new Fleet(options, clock, desks, doors, schedule, zone, loggerFactory.CreateLogger<Fleet>());
         fleet.LogStarted(desks.Length, desks.Count(d => d.PresenceSensor == PresenceSensorKind.MmWave), doors.Length, site.SiteId, options.BrokerHost, options.BrokerPort, seed);
         return fleet;

@@ -11,6 +11,9 @@ public sealed record SiteDevices(string SiteId, IReadOnlyList<string> DeskDevice
     /// <summary>The site's IANA time zone: the coworking day follows local time.</summary>
     public string TimeZone { get; init; } = "UTC";
 
+    /// <summary>When the space is open (members come only then), or null for a site that does not say: open all day.</summary>
+    public Day.OpeningHours? OpeningHours { get; init; }
+
     /// <summary>A made-up site of <paramref name="desks"/> desk sensors (<c>sensor-0001</c>…) and <paramref name="doors"/> readers (<c>reader-01</c>…), for load runs.</summary>
     public static SiteDevices Generate(string siteId, int desks, int doors, string timeZone = "UTC")
     {
@@ -73,16 +76,34 @@ public sealed record SiteDevices(string SiteId, IReadOnlyList<string> DeskDevice
 
         int deskCount = (space.Floors ?? []).Sum(f => f.Desks?.Length ?? 0);
         string[] ids = listed.Select(id => id!).ToArray();
-        return new SiteDevices(siteId, ids[..deskCount], ids[deskCount..]) { TimeZone = space.TimeZone ?? "UTC" };
+        return new SiteDevices(siteId, ids[..deskCount], ids[deskCount..])
+        {
+            TimeZone = space.TimeZone ?? "UTC",
+            OpeningHours = space.OpeningHours is { } hours ? ParseHours(networkFile, siteId, hours) : null,
+        };
     }
 
     /// <summary>The site's time zone, or UTC when this machine does not know it.</summary>
     public TimeZoneInfo FindTimeZone() =>
         TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone) ? zone : TimeZoneInfo.Utc;
 
+    private static Day.OpeningHours ParseHours(string networkFile, string siteId, OpeningDocument[] hours)
+    {
+        try
+        {
+            return Day.OpeningHours.Parse(hours.Select(h => (h.Day ?? "", h.Opens ?? "", h.Closes ?? "")));
+        }
+        catch (FormatException ex)
+        {
+            throw new InvalidDataException($"{networkFile}: '{siteId}': {ex.Message}.", ex);
+        }
+    }
+
     private sealed record NetworkDocument(SpaceDocument[]? Spaces);
 
-    private sealed record SpaceDocument(string Id, string? TimeZone, FloorDocument[]? Floors, DeviceDocument[]? Doors);
+    private sealed record SpaceDocument(string Id, string? TimeZone, FloorDocument[]? Floors, DeviceDocument[]? Doors, OpeningDocument[]? OpeningHours);
+
+    private sealed record OpeningDocument(string? Day, string? Opens, string? Closes);
 
     private sealed record FloorDocument(string Id, DeviceDocument[]? Desks);
 

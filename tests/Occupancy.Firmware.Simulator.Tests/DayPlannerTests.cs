@@ -49,6 +49,44 @@ public sealed class DayPlannerTests
     }
 
     [Fact]
+    public void Day_WhenTheSpaceIsClosed_BringsNobody()
+    {
+        var weekdaysOnly = OpeningHours.On([DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday], new(7, 0), new(21, 0));
+
+        var sunday = DayPlanner.Plan(new DateOnly(2026, 1, 11), Berlin, People, Desks, 2, seed: 11, weekdaysOnly);
+        var sundayWithoutHours = DayPlanner.Plan(new DateOnly(2026, 1, 11), Berlin, People, Desks, 2, seed: 11);
+
+        Assert.Empty(sunday);
+        Assert.NotEmpty(sundayWithoutHours); // a few come at weekends when nothing says the space is closed
+    }
+
+    [Fact]
+    public void Day_WithShortOpeningHours_EveryoneComesAndGoesWhileItIsOpen()
+    {
+        var tenToFour = OpeningHours.On([DayOfWeek.Monday], new(10, 0), new(16, 0));
+
+        var events = DayPlanner.Plan(Monday, Berlin, People, Desks, 2, seed: 11, tenToFour);
+
+        Assert.InRange(FirstPerMember(events, MemberEventKind.SitDown).Count, People.Count / 3, People.Count);
+        Assert.All(events.Where(e => e.Kind != MemberEventKind.Forced), e => Assert.InRange(LocalHour(e), 10, 16));
+        Assert.Contains(events, e => e.Kind == MemberEventKind.Visitor);
+    }
+
+    [Fact]
+    public void OpeningHours_FromTheNetworkFilesEntries_RefuseABadOne_NamingIt()
+    {
+        var hours = OpeningHours.Parse([("monday", "08:00", "18:00"), ("Saturday", "09:30", "13:00")]);
+
+        Assert.True(hours.TryGet(Monday, out var monday));
+        Assert.Equal((8.0, 18.0), monday);
+        Assert.True(hours.TryGet(new DateOnly(2026, 1, 10), out var saturday));
+        Assert.Equal((9.5, 13.0), saturday);
+        Assert.False(hours.TryGet(new DateOnly(2026, 1, 11), out _));
+        var error = Assert.Throws<FormatException>(() => OpeningHours.Parse([("friday", "18:00", "08:00")]));
+        Assert.Contains("friday 18:00-08:00", error.Message);
+    }
+
+    [Fact]
     public void Day_SendsEveryoneThroughADoorInAndOutAndBringsVisitorsAndDeliveries()
     {
         var events = DayPlanner.Plan(Monday, Berlin, People, Desks, 2, seed: 11);

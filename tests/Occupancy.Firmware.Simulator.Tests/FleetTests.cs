@@ -17,9 +17,16 @@ public sealed class FleetTests : IAsyncLifetime
     public async Task DisposeAsync() => await _broker.DisposeAsync();
 
     [Fact]
-    public void SiteDevices_FromTheDemoNetwork_ListsEveryDeskAndDoorOfTheSiteAndItsTimeZone()
+    public void SiteDevices_FromTheDemoNetwork_ListsEveryDeskAndDoorOfTheSiteAndItsTimeZoneAndOpeningHours()
     {
         var site = SiteDevices.Load(DemoNetwork, "hq");
+
+        // The demo's space: Monday to Friday 07–21, Saturday 09–17, closed on Sunday (2026-11-23 is a Monday).
+        Assert.True(site.OpeningHours!.TryGet(new DateOnly(2026, 11, 23), out var monday));
+        Assert.Equal((7.0, 21.0), monday);
+        Assert.True(site.OpeningHours.TryGet(new DateOnly(2026, 11, 28), out var saturday));
+        Assert.Equal((9.0, 17.0), saturday);
+        Assert.False(site.OpeningHours.TryGet(new DateOnly(2026, 11, 29), out _));
 
         Assert.Equal(48, site.DeskDeviceIds.Count);
         Assert.Equal(new[] { "reader-front", "reader-terrace" }, site.DoorDeviceIds);

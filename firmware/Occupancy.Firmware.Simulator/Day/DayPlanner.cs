@@ -4,15 +4,22 @@ namespace Occupancy.Firmware.Simulator.Day;
 /// Plans one local day of a coworking space: who comes (regulars most weekdays, hardly anyone
 /// at weekends), arrivals 8–10, a few half days, coffee breaks, meetings, a lunch dip around
 /// 12:30 (many go out), departures 17–20; plus visitors, deliveries that prop a door open and
-/// the rare forced door. The same seed and date give the same day.
+/// the rare forced door; with the space's opening hours, only while it is open. The same seed and date give the
+/// same day.
 /// </summary>
 internal static class DayPlanner
 {
     private const double Minute = 1.0 / 60;
 
-    public static List<MemberEvent> Plan(DateOnly date, TimeZoneInfo zone, IReadOnlyList<SimulatedMember> members, int desks, int doors, int seed)
+    public static List<MemberEvent> Plan(DateOnly date, TimeZoneInfo zone, IReadOnlyList<SimulatedMember> members, int desks, int doors, int seed, OpeningHours? hours = null)
     {
         var events = new List<MemberEvent>();
+        (double Opens, double Closes) open = (0, 24);
+        if (hours is not null && !hours.TryGet(date, out open))
+        {
+            return events; // closed: nobody comes
+        }
+
         bool weekend = date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
         long At(double hours) => ToUtcMs(date, hours, zone);
 
@@ -26,6 +33,15 @@ internal static class DayPlanner
 
             int door = PickDoor(random, doors);
             (double arrive, double leave) = WorkingHours(random);
+
+            // Within the opening hours: in a few minutes after opening, out a little before closing, and not at all
+            // for a visit of less than an hour.
+            (arrive, leave) = (Math.Max(arrive, open.Opens + (5 * Minute)), Math.Min(leave, open.Closes - (10 * Minute)));
+            if (leave - arrive < 1)
+            {
+                continue;
+            }
+
             double sit = arrive + Between(random, 1, 3) * Minute;
             events.Add(new MemberEvent(MemberEventKind.ArriveAtDoor, At(arrive), m, door));
             events.Add(new MemberEvent(MemberEventKind.SitDown, At(sit), m, door));
@@ -49,14 +65,14 @@ internal static class DayPlanner
             var site = new Random(StableHash.Of(seed, "site-day", date.DayNumber));
             for (int v = 0; v < Math.Max(1, desks / 25); v++)
             {
-                events.Add(new MemberEvent(MemberEventKind.Visitor, At(Between(site, 9.5, 16.5)), Door: 0));
+                events.Add(new MemberEvent(MemberEventKind.Visitor, At(Between(site, WhileOpen(9.5, 16.5, open))), Door: 0));
             }
 
             for (int d = 0; d < doors; d++)
             {
                 if (site.NextDouble() < 0.25)
                 {
-                    events.Add(new MemberEvent(MemberEventKind.Delivery, At(Between(site, 10, 15)), Door: d, HoldOpenMs: (long)Between(site, 40_000, 150_000)));
+                    events.Add(new MemberEvent(MemberEventKind.Delivery, At(Between(site, WhileOpen(10, 15, open))), Door: d, HoldOpenMs: (long)Between(site, 40_000, 150_000)));
                 }
 
                 if (site.NextDouble() < 0.03)
@@ -80,6 +96,12 @@ internal static class DayPlanner
 
         return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, zone), TimeSpan.Zero).ToUnixTimeMilliseconds();
     }
+
+    /// <summary>The part of <paramref name="from"/>–<paramref name="to"/> the space is open, or all its opening hours when none of it is.</summary>
+    private static (double From, double To) WhileOpen(double from, double to, (double Opens, double Closes) open) =>
+        from >= open.Closes || to <= open.Opens ? open : (Math.Max(from, open.Opens), Math.Min(to, open.Closes));
+
+    private static double Between(Random random, (double From, double To) range) => Between(random, range.From, range.To);
 
     private static (double Arrive, double Leave) WorkingHours(Random random)
     {

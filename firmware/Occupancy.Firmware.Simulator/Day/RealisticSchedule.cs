@@ -10,6 +10,7 @@ internal sealed class RealisticSchedule : ISchedule
 {
     private readonly TimeZoneInfo _zone;
     private readonly int _seed;
+    private readonly OpeningHours? _hours;
     private readonly DeskPopularity _popularity;
     private readonly DeskOccupant[] _desks;
     private readonly DoorActor[] _doors;
@@ -20,8 +21,9 @@ internal sealed class RealisticSchedule : ISchedule
     private DateOnly _plannedThrough = DateOnly.MinValue;
     private bool _catchingUp;
 
-    public RealisticSchedule(IReadOnlyList<SimulatedDeskDevice> desks, IReadOnlyList<SimulatedDoorReader> doors, TimeZoneInfo zone, int seed)
+    public RealisticSchedule(IReadOnlyList<SimulatedDeskDevice> desks, IReadOnlyList<SimulatedDoorReader> doors, TimeZoneInfo zone, int seed, OpeningHours? hours = null)
     {
+        _hours = hours;
         _zone = zone;
         _seed = seed;
         _popularity = new DeskPopularity(seed, desks.Count);
@@ -67,7 +69,7 @@ internal sealed class RealisticSchedule : ISchedule
 
     private void Plan(DateOnly date)
     {
-        foreach (var e in DayPlanner.Plan(date, _zone, _members, _desks.Length, _doors.Length, _seed))
+        foreach (var e in DayPlanner.Plan(date, _zone, _members, _desks.Length, _doors.Length, _seed, _hours))
         {
             _events.Enqueue(e, e.AtMs);
         }
