@@ -42,6 +42,9 @@ internal sealed class ServiceUnit
     public string this[string key] =>
         _settings.LastOrDefault(s => s.Key == key).Value ?? throw new KeyNotFoundException($"{System.IO.Path.GetFileName(Path)} has no {key}=");
 
+    /// <summary>Where systemd keeps the service's data: <c>StateDirectory=</c> is relative to /var/lib.</summary>
+    public string StateDirectory => "/var/lib/" + this["StateDirectory"];
+
     /// <summary>The variables of every <c>Environment=KEY=value</c> line.</summary>
     public Dictionary<string, string> Environment() =>
         _settings.Where(s => s.Key == "Environment").Select(s => s.Value.Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1]);

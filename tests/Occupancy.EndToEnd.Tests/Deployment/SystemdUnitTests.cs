@@ -76,7 +76,7 @@ public sealed class SystemdUnitTests : IAsyncLifetime
         await edge.WaitUntilAsync(async () => await ReadyAsync(http, "broker") && await ReadyAsync(http, "influxdb"), TimeSpan.FromSeconds(60));
 
         Assert.Equal(certificate.Thumbprint, await TlsCertificateThumbprintAsync(tlsPort));
-        Assert.True(Directory.Exists(Path.Combine(InstalledService.Under(_root, "/var/lib/" + unit["StateDirectory"]), "outbox")), edge.Output);
+        Assert.True(Directory.Exists(Path.Combine(InstalledService.Under(_root, unit.StateDirectory), "outbox")), edge.Output);
 
         Assert.Equal(0, await edge.StopAsync(TimeoutStop(unit)));
     }
@@ -116,7 +116,7 @@ public sealed class SystemdUnitTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
         }
 
-        Assert.True(File.Exists(Path.Combine(InstalledService.Under(_root, "/var/lib/" + unit["StateDirectory"]), "occupancy.db")), server.Output);
+        Assert.True(File.Exists(Path.Combine(InstalledService.Under(_root, unit.StateDirectory), "occupancy.db")), server.Output);
         Assert.Equal(0, await server.StopAsync(TimeoutStop(unit)));
     }
 
