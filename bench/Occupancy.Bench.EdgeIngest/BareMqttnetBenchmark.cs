@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using System.Reflection;
 using Occupancy.Testing;
 
@@ -17,7 +16,14 @@ internal static class BareMqttnetBenchmark
             [BareMqttnetServer.Flag, port.ToString(), Environment.ProcessId.ToString()],
             "  bare mqttnet | ",
             new Dictionary<string, string> { ["DOTNET_ThreadPool_UnfairSemaphoreSpinLimit"] = "0" });
-        await Eventually.Until(() => Task.FromResult(Accepts(port, server)), TimeSpan.FromSeconds(30), "the bare MQTTnet server listens");
+        await Eventually.Until(
+            async () =>
+            {
+                server.ThrowIfExited();
+                return await FreeTcpPort.AcceptsConnectionsAsync(port);
+            },
+            TimeSpan.FromSeconds(30),
+            "the bare MQTTnet server listens");
         await using var fleet = await DeviceFleet.ConnectAsync(port, options.Devices, withSecrets: false);
         var cpu = new CpuClock(new Dictionary<string, int> { ["mqttnet"] = server.Id, ["bench clients"] = Environment.ProcessId });
 
@@ -36,20 +42,5 @@ internal static class BareMqttnetBenchmark
         }
 
         return results;
-    }
-
-    private static bool Accepts(int port, DotnetProcess server)
-    {
-        server.ThrowIfExited();
-        try
-        {
-            using var probe = new TcpClient();
-            probe.Connect("127.0.0.1", port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 }

@@ -25,6 +25,24 @@ internal sealed class EdgeProcess : IAsyncDisposable
 
     public string OutputTail => _output.ToString();
 
+    /// <summary>
+    /// The settings of an edge process for the test site on <paramref name="dataDirectory"/>: devices on
+    /// <paramref name="mqttPort"/>, points to <paramref name="database"/> on <paramref name="influx"/> (written every 50 ms),
+    /// a server that never answers, warnings only in the output.
+    /// </summary>
+    public static Dictionary<string, string> Settings(string dataDirectory, int mqttPort, Uri influx, string database) => new()
+    {
+        ["Edge:SiteId"] = TestSite.SiteId,
+        ["Edge:DataDirectory"] = dataDirectory,
+        ["Mqtt:Port"] = mqttPort.ToString(),
+        ["Influx:Url"] = influx.ToString(),
+        ["Influx:Database"] = database,
+        ["Influx:FlushInterval"] = "00:00:00.050",
+        ["Uplink:ServerUrl"] = "http://127.0.0.1:9",
+        ["Uplink:SiteKey"] = "test-key",
+        ["Logging:LogLevel:Default"] = "Warning",
+    };
+
     /// <summary>Starts the edge with <c>--key=value</c> settings and waits until /readyz says its broker listens.</summary>
     public static async Task<EdgeProcess> StartAsync(IReadOnlyDictionary<string, string> settings, int httpPort)
     {

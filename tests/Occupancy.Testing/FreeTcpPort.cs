@@ -28,6 +28,18 @@ public static class FreeTcpPort
         }
     }
 
+    /// <summary><paramref name="count"/> free ports, all different, for one process that listens on several.</summary>
+    public static int[] Distinct(int count)
+    {
+        var ports = new List<int>(count);
+        while (ports.Count < count)
+        {
+            ports.Add(NextExcept([.. ports]));
+        }
+
+        return [.. ports];
+    }
+
     /// <summary>Whether something accepts TCP connections on 127.0.0.1:<paramref name="port"/>.</summary>
     public static async Task<bool> AcceptsConnectionsAsync(int port, CancellationToken cancellationToken = default)
     {

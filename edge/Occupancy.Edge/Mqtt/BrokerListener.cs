@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using MQTTnet.AspNetCore;
+using MQTTnet.Server;
 using Occupancy.Edge.Options;
 
 namespace Occupancy.Edge.Mqtt;
@@ -17,7 +18,7 @@ namespace Occupancy.Edge.Mqtt;
 /// which measured about a third less CPU per device message (docs/benchmarks.md, "Edge ingest").
 /// TLS is Kestrel's too, on the TLS port only.
 /// </summary>
-internal sealed class BrokerListener : IAsyncDisposable
+public sealed class BrokerListener : IAsyncDisposable
 {
     private readonly WebApplication _host;
 
@@ -25,6 +26,9 @@ internal sealed class BrokerListener : IAsyncDisposable
 
     /// <summary>The handler MQTTnet's server takes as its only adapter: every accepted connection goes to it.</summary>
     public static MqttConnectionHandler CreateHandler() => new();
+
+    /// <summary>The embedded broker's MQTTnet settings: a device may have this many messages waiting to be sent to it.</summary>
+    public static MqttServerOptions ServerOptions() => new MqttServerOptionsBuilder().WithMaxPendingMessagesPerClient(10_000).Build();
 
     public static async Task<BrokerListener?> StartAsync(MqttOptions options, MqttConnectionHandler handler, CancellationToken cancellationToken)
     {

@@ -29,9 +29,8 @@ public sealed partial class EmbeddedBroker(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var serverOptions = new MqttServerOptionsBuilder().WithMaxPendingMessagesPerClient(10_000).Build();
         var connections = BrokerListener.CreateHandler();
-        _server = new MqttServerFactory().CreateMqttServer(serverOptions, [connections]);
+        _server = new MqttServerFactory().CreateMqttServer(BrokerListener.ServerOptions(), [connections]);
         _server.ValidatingConnectionAsync += ValidateConnectionAsync;
         _server.InterceptingPublishAsync += InterceptPublishAsync;
         _server.InterceptingSubscriptionAsync += InterceptSubscriptionAsync;

@@ -31,20 +31,9 @@ public sealed class DoorOpenedThenEdgeKilledTests(InfluxdFixture influx) : IClas
 
         int mqttPort = FreeTcpPort.Next();
         int httpPort = FreeTcpPort.NextExcept(mqttPort);
-        var settings = new Dictionary<string, string>
-        {
-            ["Edge:SiteId"] = TestSite.SiteId,
-            ["Edge:DataDirectory"] = data.Path,
-            ["Mqtt:Port"] = mqttPort.ToString(),
-            ["Influx:Url"] = influx.Server.BaseUri.ToString(),
-            ["Influx:Database"] = "door_killed",
-            ["Influx:FlushInterval"] = "00:00:00.050",
-            ["Uplink:ServerUrl"] = "http://127.0.0.1:9",
-            ["Uplink:SiteKey"] = "test-key",
-            ["Access:DoorMasterKey"] = MasterKeyHex,
-            ["Access:NetworkKey"] = TestSite.NetworkKeyHex,
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
+        var settings = EdgeProcess.Settings(data.Path, mqttPort, influx.Server.BaseUri, "door_killed");
+        settings["Access:DoorMasterKey"] = MasterKeyHex;
+        settings["Access:NetworkKey"] = TestSite.NetworkKeyHex;
         var readerSettings = new DeviceSettings("127.0.0.1", mqttPort, TestSite.SiteId, "reader-1", TestSite.SecretOf("reader-1"))
         {
             DoorKey = DoorKeys.Derive(Convert.FromHexString(MasterKeyHex), "reader-1"),

@@ -31,18 +31,7 @@ public sealed class EdgeKilledMidStreamTests(InfluxdFixture influx) : IClassFixt
 
         int mqttPort = FreeTcpPort.Next();
         int httpPort = FreeTcpPort.NextExcept(mqttPort);
-        var settings = new Dictionary<string, string>
-        {
-            ["Edge:SiteId"] = TestSite.SiteId,
-            ["Edge:DataDirectory"] = _data.Path,
-            ["Mqtt:Port"] = mqttPort.ToString(),
-            ["Influx:Url"] = influx.Server.BaseUri.ToString(),
-            ["Influx:Database"] = "killed",
-            ["Influx:FlushInterval"] = "00:00:00.050",
-            ["Uplink:ServerUrl"] = "http://127.0.0.1:9",
-            ["Uplink:SiteKey"] = "test-key",
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
+        var settings = EdgeProcess.Settings(_data.Path, mqttPort, influx.Server.BaseUri, "killed");
         long baseTs = DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeMilliseconds();
         var sensors = site.Desks.Select(d => new DeskSensorClient(d.DeviceId, mqttPort, baseTs)).ToArray();
 

@@ -57,14 +57,14 @@ public sealed class SystemdUnitTests : IAsyncLifetime
         var unit = ServiceUnit.Load("occupancy-edge.service");
         var settings = ServiceUnit.ReadEnvironmentFile(Path.Combine(ServiceUnit.Folder, "edge.env.example"));
         var certificate = await PlaceCertificateAsync(settings["Mqtt__Tls__CertificatePath"], "pfx-password");
-        int tlsPort = FreeTcpPort.Next();
-        int httpPort = FreeTcpPort.Next();
+        int[] ports = FreeTcpPort.Distinct(3);
+        (int tlsPort, int httpPort, int plainPort) = (ports[0], ports[1], ports[2]);
 
         // What an operator fills in for this machine; everything else is the example's.
         settings["Mqtt__Tls__Port"] = tlsPort.ToString(CultureInfo.InvariantCulture);
         settings["Mqtt__Tls__BindAddress"] = "127.0.0.1";
         settings["Mqtt__Tls__CertificatePassword"] = "pfx-password";
-        settings["Mqtt__Port"] = FreeTcpPort.Next().ToString(CultureInfo.InvariantCulture);
+        settings["Mqtt__Port"] = plainPort.ToString(CultureInfo.InvariantCulture);
         settings["Edge__HttpPort"] = httpPort.ToString(CultureInfo.InvariantCulture);
         settings["Influx__Url"] = _influx.BaseUri.ToString();
         settings["Uplink__ServerUrl"] = "http://127.0.0.1:9";
@@ -86,9 +86,10 @@ public sealed class SystemdUnitTests : IAsyncLifetime
     {
         var unit = ServiceUnit.Load("occupancy-edge.service");
         var settings = ServiceUnit.ReadEnvironmentFile(Path.Combine(ServiceUnit.Folder, "edge.env.example"));
-        settings["Mqtt__Tls__Port"] = FreeTcpPort.Next().ToString(CultureInfo.InvariantCulture);
-        settings["Mqtt__Port"] = FreeTcpPort.Next().ToString(CultureInfo.InvariantCulture);
-        settings["Edge__HttpPort"] = FreeTcpPort.Next().ToString(CultureInfo.InvariantCulture);
+        int[] ports = FreeTcpPort.Distinct(3);
+        settings["Mqtt__Tls__Port"] = ports[0].ToString(CultureInfo.InvariantCulture);
+        settings["Mqtt__Port"] = ports[1].ToString(CultureInfo.InvariantCulture);
+        settings["Edge__HttpPort"] = ports[2].ToString(CultureInfo.InvariantCulture);
 
         string refusal = await RefusalAsync(unit, "edge", "Occupancy.Edge", settings);
         Assert.Contains("Access:NetworkKey must be at least 32 hex digits", refusal);
